@@ -1,0 +1,1 @@
+"""Publication of French local authorities' administrative acts."""

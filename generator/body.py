@@ -1,0 +1,208 @@
+"""Splits the Markdown body of an act into its parts.
+
+    Vu le code … ,                         <- visas
+    Considérant que … ;                    <- considerants
+    Dans un souci de … (a report)          <- expose (any other text before the dispositif;
+                                              the autorité belongs in the front matter)
+    ## DÉCIDE                              <- dispositif ("DÉCIDE", "ARRÊTE", "DÉLIBÈRE",
+                                              "Après en avoir délibéré, …")
+    Après en avoir délibéré, … décident …  <- dispositif_texte (text before the articles)
+    **Article 1** : …                      <- articles, as "## Article 1", "**ARTICLE 1** :",
+                                              "Article 1er -" …
+    Fait à Lens, le …                      <- cloture (generated from the front matter: the
+                                              validator asks to remove it from the body)
+    ## Annexe : …                          <- annexes_texte (after the articles)
+
+A paragraph that starts with a list item or a lower-case letter continues the part
+before it. The split never fails: text it cannot place is kept in `expose` or in
+the current article, so nothing written is lost.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .identifiers import fold
+
+
+@dataclass
+class Block:
+    """One paragraph of the body (lines up to a blank line), with its first line number."""
+
+    text: str
+    line: int
+
+
+@dataclass
+class Article:
+    numero: int | None  # None when the label has no readable number
+    label: str  # as written: "Article 1er", "ARTICLE 2"
+    titre: str  # heading text after the number, if any ("Objet")
+    texte: str  # Markdown
+    line: int
+
+
+@dataclass
+class ActBody:
+    visas: list[Block] = field(default_factory=list)
+    considerants: list[Block] = field(default_factory=list)
+    expose: list[Block] = field(default_factory=list)
+    dispositif: str | None = None  # normalised: "DÉCIDE", "ARRÊTE", "DÉLIBÈRE", "Après en avoir délibéré"
+    dispositif_line: int | None = None
+    dispositif_texte: list[Block] = field(default_factory=list)
+    articles: list[Article] = field(default_factory=list)
+    annexes_texte: list[Block] = field(default_factory=list)
+    cloture: list[Block] = field(default_factory=list)  # "Fait à …" and signatures typed in the body
+
+
+# Dispositif words, folded (no accents, lower case) -> printed form.
+DISPOSITIF_WORDS = {
+    "decide": "DÉCIDE",
+    "decident": "DÉCIDE",
+    "arrete": "ARRÊTE",
+    "arretent": "ARRÊTE",
+    "delibere": "DÉLIBÈRE",
+}
+AFTER_DEBATE = "Après en avoir délibéré"
+
+_MARKUP = re.compile(r"^[#>\s]*|[*_`]+")
+_ARTICLE = re.compile(
+    r"""
+    ^(?P<heading>\#{1,6}\s*)?            # "## Article 1"
+    [*_]*\s*
+    (?P<label>(?:article|art\.)\s*       # "Article", "ARTICLE", "Art."
+      (?P<num>\d{1,4}|premier|unique)    # number, "premier", "unique"
+      (?:\s*(?:er|ER|e|è?me))?)          # "1er"
+    \s*[*_]*\s*
+    (?:[:.\-\u2013\u2014]\s*)?           # separator ":", ".", "-", "–"
+    [*_]*\s*
+    (?P<rest>.*)$
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+_ANNEX = re.compile(r"^\#{1,6}\s*[*_]*\s*annexe\b", re.IGNORECASE)
+_CLOSING = re.compile(r"^[#*_\s]*(?:fait\s+(?:a|en|au|et\s+delibere)\b|pour\s+le\s+maire\b|pour\s+extrait\b)")
+_LIST_ITEM = re.compile(r"^\s*(?:[-*+\u2022\u27a4\u2794]|\d+[.)])\s")
+
+
+def split_blocks(text: str, first_line: int) -> list[Block]:
+    """Paragraphs separated by blank lines, each with the file line it starts on."""
+    blocks: list[Block] = []
+    current: list[str] = []
+    start = first_line
+    for offset, line in enumerate(text.split("\n")):
+        if line.strip():
+            if not current:
+                start = first_line + offset
+            current.append(line.rstrip())
+        elif current:
+            blocks.append(Block("\n".join(current), start))
+            current = []
+    if current:
+        blocks.append(Block("\n".join(current), start))
+    return blocks
+
+
+def plain(text: str) -> str:
+    """Text without Markdown emphasis or heading marks, folded for matching."""
+    return fold(_MARKUP.sub("", text)).strip()
+
+
+def dispositif_of(block: Block) -> str | None:
+    """The normalised dispositif word if this paragraph is the dispositif heading."""
+    if "\n" in block.text.strip():
+        first = block.text.strip().split("\n")[0]
+    else:
+        first = block.text.strip()
+    words = plain(first).rstrip(" :.,")
+    if words.startswith("apres en avoir delibere"):
+        return AFTER_DEBATE
+    if len(words) > 160:
+        return None
+    last = re.split(r"[\s,]+", words)[-1] if words else ""
+    if words in DISPOSITIF_WORDS:
+        return DISPOSITIF_WORDS[words]
+    # "LE CONSEIL MUNICIPAL, après en avoir délibéré, DÉCIDE :" ends with the word.
+    if last in DISPOSITIF_WORDS and first.strip().rstrip(" :*_").upper() == first.strip().rstrip(" :*_"):
+        return DISPOSITIF_WORDS[last]
+    return None
+
+
+def article_of(block: Block) -> tuple[Article, str] | None:
+    first, _, rest_lines = block.text.partition("\n")
+    match = _ARTICLE.match(first.strip())
+    if not match:
+        return None
+    raw = match["num"].lower()
+    numero = 1 if raw in ("premier", "unique") else int(raw)
+    rest = match["rest"].strip().strip("*_").strip()
+    if match["heading"]:
+        titre, texte = rest, rest_lines
+    else:
+        titre, texte = "", "\n".join(x for x in (rest, rest_lines) if x)
+    label = re.sub(r"\s+", " ", match["label"]).strip()
+    return Article(numero, label, titre, texte.strip(), block.line), texte
+
+
+def _continues(block: Block) -> bool:
+    """A list, or a paragraph starting in lower case, continues the previous part."""
+    text = block.text.lstrip()
+    return bool(_LIST_ITEM.match(text)) or (text[:1].islower())
+
+
+def parse_body(text: str, first_line: int = 1) -> ActBody:
+    body = ActBody()
+    state = "before"
+    last: list[Block] | None = None
+    for block in split_blocks(text, first_line):
+        if state != "annexes" and _ANNEX.match(block.text) and (body.articles or body.dispositif):
+            state = "annexes"
+        if state == "annexes":
+            body.annexes_texte.append(block)
+            continue
+        if state in ("articles", "cloture") and _CLOSING.match(plain(block.text)):
+            state = "cloture"
+        if state == "cloture":
+            body.cloture.append(block)
+            continue
+        found = article_of(block)
+        if found and state in ("dispositif", "articles"):
+            body.articles.append(found[0])
+            state = "articles"
+            continue
+        if state == "articles":
+            article = body.articles[-1]
+            article.texte = f"{article.texte}\n\n{block.text}".strip()
+            continue
+        if state == "before":
+            word = dispositif_of(block)
+            if word:
+                body.dispositif, body.dispositif_line = word, block.line
+                state = "dispositif"
+                if word == AFTER_DEBATE and plain(block.text).rstrip(" :.,") != "apres en avoir delibere":
+                    body.dispositif_texte.append(block)  # the sentence holds the decision itself
+                continue
+            if found:  # articles without a dispositif heading: keep them, the validator reports it
+                body.articles.append(found[0])
+                state = "articles"
+                continue
+            last = _place_before(body, block, last)
+            continue
+        body.dispositif_texte.append(block)  # state == "dispositif", before any article
+    return body
+
+
+def _place_before(body: ActBody, block: Block, last: list[Block] | None) -> list[Block]:
+    start = plain(block.text.split("\n")[0])
+    if re.match(r"^vu\b", start):
+        target = body.visas
+    elif start.startswith("considerant"):
+        target = body.considerants
+    elif last is not None and last in (body.visas, body.considerants) and _continues(block):
+        last[-1] = Block(f"{last[-1].text}\n\n{block.text}", last[-1].line)
+        return last
+    else:
+        target = body.expose
+    target.append(block)
+    return target

@@ -1,0 +1,84 @@
+"""`actes check [PATHS] [--strict] [--format text|json|github]`."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from ..check import run_check
+from ..model import Act
+from ..problems import format_github, format_json
+from ..rules import RULES
+
+LIST_LIMIT = 200  # beyond this many acts, text output gives counts per type
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "check", aliases=["verifier"],
+        help="vérifie les actes et signale chaque problème (fichier, ligne, champ)",
+        description="Vérifie les actes : en-tête YAML, champs obligatoires, numérotation, "
+                    "nomenclature, identifiant ACTES, votes, articles, références.",
+    )
+    parser.add_argument("paths", nargs="*", type=Path, help="fichiers ou dossiers (par défaut : acts/)")
+    parser.add_argument("--strict", action="store_true", help="les avertissements font aussi échouer")
+    parser.add_argument("--format", choices=("text", "json", "github"), default="text",
+                        help="text (défaut), json (pour les outils) ou github (annotations de pull request)")
+    parser.add_argument("--liste", action="store_true", help="lister chaque acte lu, même s'ils sont nombreux")
+    parser.set_defaults(func=run)
+
+
+def describe(act: Act) -> str:
+    rules = RULES.get(act.type)
+    title = rules.title if rules else act.type
+    date = f" du {act.meta.date:%d/%m/%Y}" if act.meta.date else ""
+    status = "publié" if act.meta.statut == "publie" else "projet"
+    return f"{act.path} — {title} n° {act.meta.numero}{date} ({status})"
+
+
+def act_summary(act: Act) -> dict:
+    return {
+        "fichier": act.path,
+        "type": act.type,
+        "numero": str(act.meta.numero) if act.meta.numero else None,
+        "date": act.meta.date.isoformat() if act.meta.date else None,
+        "collectivite": act.meta.collectivite,
+        "statut": act.meta.statut,
+    }
+
+
+def run(args: argparse.Namespace) -> int:
+    root = Path.cwd()
+    result = run_check(root, [p if p.is_absolute() else root / p for p in args.paths] or None)
+    ok = result.ok(strict=args.strict)
+    if args.format == "json":
+        print(format_json(result.problems, [act_summary(a) for a in result.acts]))
+    elif args.format == "github":
+        for problem in result.problems:
+            print(format_github(problem))
+        print(summary(result, ok), file=sys.stderr)
+    else:
+        print_text(result, args.liste)
+        print(summary(result, ok))
+    return 0 if ok else 1
+
+
+def print_text(result, full_list: bool) -> None:
+    if result.acts and (full_list or len(result.acts) <= LIST_LIMIT):
+        print(f"{len(result.acts)} actes lus :")
+        for act in result.acts:
+            print(f"  {describe(act)}")
+    elif result.acts:
+        counts = ", ".join(f"{len(acts)} {RULES[t].plural.lower()}" for t, acts in sorted(result.registry.by_type.items())
+                           if t in RULES)
+        print(f"{len(result.acts)} actes lus ({counts}) ; --liste pour les lister")
+    for problem in result.problems:
+        print(problem)
+
+
+def summary(result, ok: bool) -> str:
+    errors, warnings = len(result.errors), len(result.warnings)
+    verdict = "OK" if ok else "ÉCHEC"
+    return (f"{verdict} : {result.files} fichiers, {len(result.acts)} actes, "
+            f"{errors} erreur{'s' if errors > 1 else ''}, {warnings} avertissement{'s' if warnings > 1 else ''}")

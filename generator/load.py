@@ -1,0 +1,166 @@
+"""Reads act files: bytes -> front matter (with line of every field) + body.
+
+Accepts a UTF-8 BOM and CRLF line ends; refuses invalid UTF-8, NUL bytes, files
+without front matter and oversized files, each with a French problem naming the
+file and line. Never raises on the content of a file.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .body import ActBody, parse_body
+from .problems import Problem, error
+from .yamlsafe import YamlDocument, read_yaml
+
+MAX_ACT_BYTES = 8 * 1024 * 1024  # a very long act is ~1 MB; 8 MB is a mistake, not an act
+MAX_FRONT_MATTER_BYTES = 256 * 1024
+FENCES = ("---", "...")
+
+
+@dataclass
+class RawAct:
+    """An act file as read, before validation."""
+
+    path: str  # as shown in messages: relative to the project root, with "/"
+    meta: dict | None
+    lines: YamlDocument | None
+    body_text: str
+    body_line: int  # file line where the body starts
+    body: ActBody
+    sha256: str  # of the file's bytes, for the publication register
+    problems: list[Problem] = field(default_factory=list)
+
+    def line_of(self, *path: object) -> int:
+        """The line of a field, or of its closest parent that has one."""
+        if self.lines is None:
+            return 1
+        while path:
+            if path in self.lines.lines:
+                return self.lines.lines[path]
+            path = path[:-1]
+        return 2  # first line of the front matter
+
+
+def display_path(path: Path, root: Path) -> str:
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def decode(data: bytes, shown: str) -> tuple[str | None, list[Problem]]:
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        return None, [
+            error(shown, line, "fichier", f"texte non UTF-8 (octet 0x{data[exc.start]:02x} en position {exc.start}) : "
+                  "enregistrer le fichier en UTF-8")
+        ]
+    if "\x00" in text:
+        line = text[: text.index("\x00")].count("\n") + 1
+        return None, [error(shown, line, "fichier", "caractère nul (NUL) dans le fichier : fichier binaire ou corrompu")]
+    return text.replace("\r\n", "\n").replace("\r", "\n"), []
+
+
+def split_front_matter(text: str, shown: str) -> tuple[str | None, int, list[Problem]]:
+    """Returns (front matter text, index of the closing fence line, problems)."""
+    lines = text.split("\n")
+    if not text.strip():
+        return None, 0, [error(shown, 1, "fichier", "fichier vide : un acte commence par un en-tête YAML entre deux lignes « --- »")]
+    if lines[0].strip() != "---":
+        return None, 0, [error(shown, 1, "en-tête", "en-tête YAML absent : la première ligne doit être « --- »")]
+    for index in range(1, len(lines)):
+        if lines[index].rstrip() in FENCES:
+            return "\n".join(lines[1:index]), index, []
+    return None, 0, [error(shown, 1, "en-tête", "en-tête YAML non terminé : ajouter une ligne « --- » après le dernier champ")]
+
+
+def load_text(data: bytes, shown: str) -> RawAct:
+    digest = hashlib.sha256(data).hexdigest()
+    empty = RawAct(shown, None, None, "", 1, ActBody(), digest)
+    if len(data) > MAX_ACT_BYTES:
+        empty.problems.append(
+            error(shown, 1, "fichier", f"fichier trop volumineux ({len(data) // 1_048_576} Mo, maximum "
+                  f"{MAX_ACT_BYTES // 1_048_576} Mo) : placer les pièces volumineuses en annexe")
+        )
+        return empty
+    text, problems = decode(data, shown)
+    if text is None:
+        empty.problems.extend(problems)
+        return empty
+    front, closing, problems = split_front_matter(text, shown)
+    if front is None:
+        empty.problems.extend(problems)
+        return empty
+    if len(front) > MAX_FRONT_MATTER_BYTES:
+        empty.problems.append(error(shown, 2, "en-tête", "en-tête YAML trop volumineux (plus de 256 Ko)"))
+        return empty
+    doc, issues = read_yaml(front, line_offset=1)
+    problems = [error(shown, i.line, i.field, i.message) for i in issues]
+    meta = None
+    if doc is not None:
+        if isinstance(doc.data, dict):
+            meta = doc.data
+        else:
+            problems.append(error(shown, 2, "en-tête", "l'en-tête YAML doit être une liste de champs « clé: valeur »"))
+    body_text = "\n".join(text.split("\n")[closing + 1 :])
+    body_line = closing + 2
+    return RawAct(shown, meta, doc, body_text, body_line, parse_body(body_text, body_line), digest, problems)
+
+
+def load_file(path: Path, root: Path) -> RawAct:
+    shown = display_path(path, root)
+    try:
+        size = path.stat().st_size
+        if size > MAX_ACT_BYTES:
+            raw = load_text(b"", shown)
+            raw.problems = [error(shown, 1, "fichier", f"fichier trop volumineux ({size // 1_048_576} Mo, maximum "
+                                  f"{MAX_ACT_BYTES // 1_048_576} Mo) : placer les pièces volumineuses en annexe")]
+            return raw
+        data = path.read_bytes()
+    except OSError as exc:
+        raw = load_text(b"", shown)
+        raw.problems = [error(shown, 1, "fichier", f"lecture impossible : {exc.strerror or exc}")]
+        return raw
+    return load_text(data, shown)
+
+
+def find_act_files(paths: list[Path], root: Path) -> tuple[list[Path], list[Problem]]:
+    """Act files under the given paths: `*.md`, except in `annexes/` folders (annexes
+    are pages of their act, not acts). Paths leaving the project are refused."""
+    found: list[Path] = []
+    problems: list[Problem] = []
+    root_resolved = root.resolve()
+    for given in paths:
+        resolved = given.resolve()
+        if resolved != root_resolved and root_resolved not in resolved.parents:
+            problems.append(error(given.as_posix(), 1, "chemin", "chemin hors du dépôt : refusé"))
+            continue
+        if not given.exists():
+            problems.append(error(given.as_posix(), 1, "chemin", "fichier ou dossier introuvable"))
+            continue
+        if given.is_file():
+            found.append(given)
+            continue
+        if not given.is_dir():
+            problems.append(error(given.as_posix(), 1, "chemin", "ni fichier ni dossier : refusé"))
+            continue
+        for dirpath, dirnames, filenames in os.walk(given):
+            dirnames[:] = sorted(d for d in dirnames if d != "annexes" and not d.startswith("."))
+            for name in sorted(filenames):
+                candidate = Path(dirpath) / name
+                if not name.endswith(".md"):
+                    continue
+                if root_resolved not in candidate.resolve().parents:
+                    problems.append(error(display_path(candidate, root), 1, "chemin",
+                                          "lien symbolique vers un fichier hors du dépôt : refusé"))
+                    continue
+                found.append(candidate)
+    return found, problems

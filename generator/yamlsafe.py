@@ -1,0 +1,233 @@
+"""A strict, line-aware YAML reader for front matter and configuration.
+
+PyYAML's SafeLoader follows YAML 1.1, whose implicit types are traps for people
+who write acts by hand: `yes`/`no`/`on`/`off` become booleans, `0123` becomes the
+octal 83, `1:30` becomes 90, and `2026-02-30` raises a ValueError without any line.
+This loader resolves only `null`, `true`/`false`, decimal integers and floats;
+everything else stays a string and the schema parses it (dates included).
+
+It refuses aliases (a "billion laughs" document cannot expand), duplicate keys,
+and nesting deeper than MAX_DEPTH, and records the line of every node so that
+problems can name the line of the field they are about.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import yaml
+
+MAX_DEPTH = 24
+
+Path = tuple  # a path into the document: ("signataire", "nom"), ("seance", "presents", 2)
+
+
+from yaml.loader import Composer, Parser, Reader, Scanner
+
+
+class _PyParser(Reader, Scanner, Parser, Composer):
+    def __init__(self, stream):
+        Reader.__init__(self, stream)
+        Scanner.__init__(self)
+        Parser.__init__(self)
+        Composer.__init__(self)
+
+
+try:  # libyaml's parser is ~10x faster; both give the same nodes and marks.
+    from yaml.cyaml import CParser as _CParser
+except ImportError:  # pragma: no cover - PyYAML built without libyaml
+    _CParser = _PyParser
+
+
+class StrictLoader(_PyParser, yaml.constructor.SafeConstructor, yaml.resolver.Resolver):
+    """A safe loader with a reduced set of implicit types (see module docstring).
+    Pure Python: deep nesting ends in a RecursionError, which is caught."""
+
+    yaml_implicit_resolvers: dict = {}
+
+    def __init__(self, stream):
+        _PyParser.__init__(self, stream)
+        yaml.constructor.SafeConstructor.__init__(self)
+        yaml.resolver.Resolver.__init__(self)
+
+
+class FastStrictLoader(_CParser, yaml.constructor.SafeConstructor, yaml.resolver.Resolver):
+    """The same loader on libyaml. libyaml composes recursively in C and crashes the
+    process on very deep nesting, so it only reads text that `_looks_shallow`."""
+
+    def __init__(self, stream):
+        _CParser.__init__(self, stream)
+        yaml.constructor.SafeConstructor.__init__(self)
+        yaml.resolver.Resolver.__init__(self)
+
+
+def _looks_shallow(text: str, limit: int = 48) -> bool:
+    """An over-estimate of the nesting depth: open brackets anywhere (quoted ones
+    included) plus the deepest indentation or "- - -" run on one line."""
+    depth = deepest = 0
+    for char in text:
+        if char in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif char in "]}":
+            depth -= 1
+    if deepest > limit:
+        return False
+    for line in text.splitlines():
+        stripped = line.lstrip(" -")
+        if len(line) - len(stripped) + deepest > limit:
+            return False
+    return True
+
+
+def _add_resolver(tag: str, pattern: str, first: list[str]) -> None:
+    StrictLoader.add_implicit_resolver(tag, re.compile(pattern), first)
+
+
+_add_resolver("tag:yaml.org,2002:bool", r"^(?:true|True|TRUE|false|False|FALSE)$", list("tTfF"))
+_add_resolver("tag:yaml.org,2002:null", r"^(?:~|null|Null|NULL|)$", ["~", "n", "N", ""])
+_add_resolver("tag:yaml.org,2002:int", r"^[-+]?(?:0|[1-9][0-9]*)$", list("-+0123456789"))
+_add_resolver(
+    "tag:yaml.org,2002:float",
+    r"^[-+]?(?:0|[1-9][0-9]*)\.[0-9]+(?:[eE][-+]?[0-9]+)?$",
+    list("-+0123456789"),
+)
+# Even an explicit !!timestamp stays a string: dates are parsed by the schema.
+StrictLoader.add_constructor("tag:yaml.org,2002:timestamp", yaml.constructor.SafeConstructor.construct_yaml_str)
+FastStrictLoader.yaml_implicit_resolvers = StrictLoader.yaml_implicit_resolvers
+FastStrictLoader.yaml_constructors = StrictLoader.yaml_constructors
+
+
+@dataclass
+class YamlIssue:
+    """A problem found while reading YAML, with its 1-based line in the text given."""
+
+    line: int
+    field: str
+    message: str
+
+
+@dataclass
+class YamlDocument:
+    data: object
+    lines: dict[Path, int] = field(default_factory=dict)  # path -> 1-based line of the value
+    key_lines: dict[Path, int] = field(default_factory=dict)  # path -> 1-based line of the key
+
+
+def dotted(path: Path) -> str:
+    """("seance", "presents", 2) -> "seance.presents[2]"."""
+    out = ""
+    for part in path:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += f".{part}" if out else str(part)
+    return out or "en-tête"
+
+
+def _french_yaml_error(exc: yaml.MarkedYAMLError) -> str:
+    problem = (exc.problem or exc.context or "").strip()
+    known = {
+        "found character '\\t' that cannot start any token": "tabulation interdite : indenter avec des espaces",
+        "found character that cannot start any token": "caractère inattendu (tabulation ? indenter avec des espaces)",
+        "did not find expected ',' or ']'": "crochet « ] » ou virgule manquant",
+        "did not find expected ',' or '}'": "accolade « } » ou virgule manquante",
+        "did not find expected key": "clé attendue (indentation incorrecte ?)",
+        "did not find expected '-' indicator": "tiret « - » attendu (indentation de la liste incorrecte ?)",
+        "found unexpected ':'": "« : » inattendu (mettre la valeur entre guillemets)",
+        "found a tab character": "tabulation interdite : indenter avec des espaces",
+        "mapping values are not allowed here": "« : » inattendu (une valeur contenant « : » doit être entre guillemets)",
+        "could not find expected ':'": "« : » manquant après une clé",
+        "found unexpected end of stream": "fin du texte inattendue (guillemet ou crochet non fermé ?)",
+        "found undefined alias": "alias YAML non défini",
+    }
+    for english, french in known.items():
+        if problem.startswith(english):
+            return f"erreur de syntaxe YAML : {french}"
+    return f"erreur de syntaxe YAML : {problem}"
+
+
+class _Composer:
+    """Builds Python data from a composed node tree, keeping lines and checking keys."""
+
+    def __init__(self, loader: StrictLoader, line_offset: int):
+        self.loader = loader
+        self.offset = line_offset
+        self.issues: list[YamlIssue] = []
+        self.doc = YamlDocument(None)
+        self.seen: set[int] = set()  # ids of nodes met: an alias is a node met twice
+        self.alias_reported = False
+
+    def line(self, node: yaml.Node) -> int:
+        return node.start_mark.line + 1 + self.offset
+
+    def build(self, node: yaml.Node, path: Path = (), depth: int = 0) -> object:
+        self.doc.lines[path] = self.line(node)
+        if id(node) in self.seen:
+            # Composed aliases share their node; refusing them here means an alias
+            # bomb costs as much as its text, never its expansion.
+            if not self.alias_reported:
+                line = self.doc.key_lines.get(path, self.line(node))
+                self.issues.append(YamlIssue(line, dotted(path), "les alias YAML (« *nom ») ne sont pas acceptés"))
+                self.alias_reported = True
+            return None
+        self.seen.add(id(node))
+        if depth > MAX_DEPTH:
+            self.issues.append(
+                YamlIssue(self.line(node), dotted(path), f"imbrication trop profonde (plus de {MAX_DEPTH} niveaux)")
+            )
+            return None
+        if isinstance(node, yaml.MappingNode):
+            return self.mapping(node, path, depth)
+        if isinstance(node, yaml.SequenceNode):
+            return [self.build(child, (*path, i), depth + 1) for i, child in enumerate(node.value)]
+        try:
+            return self.loader.construct_object(node, deep=True)
+        except yaml.constructor.ConstructorError as exc:
+            self.issues.append(YamlIssue(self.line(node), dotted(path), f"valeur YAML refusée : {exc.problem}"))
+            return None
+
+    def mapping(self, node: yaml.MappingNode, path: Path, depth: int) -> dict:
+        result: dict = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                self.issues.append(YamlIssue(self.line(key_node), dotted(path), "clé composée interdite"))
+                continue
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                self.issues.append(YamlIssue(self.line(key_node), dotted(path), "fusion YAML « << » interdite"))
+                continue
+            key = key_node.value
+            key_path = (*path, key)
+            if key in result:
+                first = self.doc.key_lines[key_path]
+                self.issues.append(
+                    YamlIssue(self.line(key_node), dotted(key_path), f"clé en double (déjà définie ligne {first})")
+                )
+                continue
+            self.doc.key_lines[key_path] = self.line(key_node)
+            result[key] = self.build(value_node, key_path, depth + 1)
+        return result
+
+
+def read_yaml(text: str, line_offset: int = 0) -> tuple[YamlDocument | None, list[YamlIssue]]:
+    """Reads one YAML document. `line_offset` is added to every line (front matter
+    starts after the opening `---`). Never raises on bad input."""
+    try:
+        loader = FastStrictLoader(text) if _looks_shallow(text) else StrictLoader(text)
+        try:
+            node = loader.get_single_node()
+            composer = _Composer(loader, line_offset)
+            if node is not None:
+                composer.doc.data = composer.build(node)
+        finally:
+            loader.dispose()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = (mark.line + 1 if mark else 1) + line_offset
+        return None, [YamlIssue(line, "en-tête", _french_yaml_error(exc))]
+    except yaml.YAMLError as exc:  # reader errors: control characters and the like
+        return None, [YamlIssue(1 + line_offset, "en-tête", "caractère de contrôle interdit dans l'en-tête YAML")]
+    except RecursionError:
+        return None, [YamlIssue(1 + line_offset, "en-tête", f"imbrication trop profonde (plus de {MAX_DEPTH} niveaux)")]
+    return composer.doc, composer.issues
