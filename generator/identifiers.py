@@ -272,7 +272,8 @@ def type_from_word(word: str) -> str | None:
 _REF = re.compile(
     rf"""
     ^(?:(?P<collectivite>[a-z0-9_-]+):)?            # optional collectivité key: "lens:"
-    (?:(?P<type>[^\W\d]+(?:[ -][^\W\d]+)?)\s+)?     # optional type word: "décision"
+    (?:(?P<type>[^\W\d]+(?:[ -](?!no?\b)[^\W\d]+)?)\s+)?  # optional type word: "décision",
+                                                    # "procès verbal" (not "décision no")
     (?:n\s*[°o]\.?\s*)?                             # optional "n°"
     (?P<numero>[0-9A-Za-z][0-9A-Za-z_./ {_DASH_CLASS}]*)$
     """,
