@@ -9,6 +9,8 @@ import sys
 # Sub-commands, each in generator/commands/<name>.py with a register() function.
 COMMANDS = (
     "check",
+    "build",
+    "serve",
 )
 
 

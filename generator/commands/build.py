@@ -1,0 +1,29 @@
+"""`actes build`: check, render, MkDocs, then replace site/ only on success."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from ..site import BuildError, build
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "build", aliases=["construire"],
+        help="vérifie les actes puis construit le site public dans site/",
+        description="Vérifie les actes, produit les pages et construit le site. Refuse de construire "
+                    "s'il reste une erreur ; le site précédent n'est remplacé qu'en cas de succès.",
+    )
+    parser.add_argument("--site-dir", type=Path, default=None, help="dossier de sortie (défaut : site/)")
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    try:
+        build(Path.cwd(), site_dir=args.site_dir)
+    except BuildError as exc:
+        print(f"ÉCHEC : {exc}", file=sys.stderr)
+        return 1
+    return 0
