@@ -1,0 +1,255 @@
+"""The rendered pages and the built site of the example acts."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import shutil
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+from generator.site import BuildError
+from tests.golden import GOLDEN, golden_pages, render_example
+from tests.sitebuild import EXAMPLE_DAY, build_copy, copy_project
+
+EXAMPLE_ACT_PAGES = [
+    "actes/2026/decision-2026-102/index.html",
+    "actes/2026/decision-2026-92/index.html",
+    "actes/2024/deliberation-dlb03_18122024/index.html",
+    "actes/somme-numerique/2025/proces-verbal-pv-b2025-09-29/index.html",
+    *[f"actes/somme-numerique/2025/deliberation-b2025-0{n}/index.html" for n in range(1, 7)],
+]
+
+DRAFT = """\
+---
+type: decision
+numero: 2026-103
+date: 2026-06-01
+objet: Projet de décision qui ne doit pas être publié
+nomenclature: "1.1"
+collectivite: lens
+autorite: Le Maire de la Ville de Lens,
+signataire: {prenom: Pierre, nom: MAZURE, qualite: Adjoint au Maire}
+lieu: Lens
+statut: projet
+---
+
+## DÉCIDE
+
+**Article 1** : Texte du projet.
+"""
+
+SCHEDULED = DRAFT.replace("2026-103", "2026-104").replace("statut: projet", "statut: publie\nmise_en_ligne: 2026-12-24") \
+    .replace("Projet de décision qui ne doit pas être publié", "Décision dont la mise en ligne est programmée")
+
+
+@pytest.fixture(scope="module")
+def example_site(tmp_path_factory) -> Path:
+    """The example project, plus one draft and one act scheduled for later."""
+    root = copy_project(tmp_path_factory.mktemp("example"))
+    (root / "acts/2026/decision-2026-103.md").write_text(DRAFT, "utf-8")
+    (root / "acts/2026/decision-2026-104.md").write_text(SCHEDULED, "utf-8")
+    build_copy(root)
+    return root / "site"
+
+
+def text_of(html: str) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html)).replace("&#39;", "'").replace("&amp;", "&")
+
+
+# -- golden files -----------------------------------------------------------
+
+def test_rendered_markdown_matches_golden_files(tmp_path):
+    pages = golden_pages(render_example(tmp_path / "docs"))
+    expected = {p.relative_to(GOLDEN).as_posix(): p.read_text("utf-8") for p in GOLDEN.rglob("*.md")}
+    assert sorted(pages) == sorted(expected), "pages added or removed: run `make golden` and review the diff"
+    for rel, text in pages.items():
+        assert text == expected[rel], f"{rel} differs from tests/golden: run `make golden` and review the diff"
+
+
+# -- the built site ---------------------------------------------------------
+
+def test_every_example_act_has_its_page(example_site):
+    for page in EXAMPLE_ACT_PAGES:
+        assert (example_site / page).is_file(), page
+
+
+def test_indexes_exist(example_site):
+    for page in ("index.html", "registre/index.html", "registre/2026/index.html", "registre/2024/index.html",
+                 "matieres/index.html", "matieres/1/index.html", "matieres/1.1/index.html",
+                 "types/index.html", "types/deliberation/index.html", "types/decision/2026/index.html",
+                 "seances/index.html", "seances/somme-numerique/2025-09-29-bureau/index.html",
+                 "collectivites/index.html", "accessibilite/index.html", "mentions-legales/index.html"):
+        assert (example_site / page).is_file(), page
+
+
+def test_no_draft_and_no_scheduled_act_is_published(example_site):
+    assert not (example_site / "actes/2026/decision-2026-103").exists()
+    assert not (example_site / "actes/2026/decision-2026-104").exists()
+    everything = "".join(p.read_text("utf-8") for p in example_site.rglob("*.html"))
+    assert "ne doit pas être publié" not in everything
+    assert "programmée" not in everything
+    assert "PROJET" not in everything
+
+
+def test_scheduled_act_appears_once_its_day_has_come(tmp_path):
+    root = copy_project(tmp_path / "p")
+    (root / "acts/2026/decision-2026-104.md").write_text(SCHEDULED, "utf-8")
+    build_copy(root, on=dt.date(2026, 12, 24))
+    assert (root / "site/actes/2026/decision-2026-104/index.html").is_file()
+
+
+def test_preview_shows_drafts_with_a_banner(tmp_path):
+    root = copy_project(tmp_path / "p")
+    (root / "acts/2026/decision-2026-103.md").write_text(DRAFT, "utf-8")
+    build_copy(root, drafts=True)
+    html = (root / "site/actes/2026/decision-2026-103/index.html").read_text("utf-8")
+    assert "PROJET — non publié" in text_of(html)
+
+
+class _Resources(HTMLParser):
+    """Every URL the page makes the browser load by itself."""
+
+    LOADING = {"script": "src", "img": "src", "iframe": "src", "audio": "src", "video": "src",
+               "source": "src", "embed": "src", "object": "data", "input": "src"}
+
+    def __init__(self):
+        super().__init__()
+        self.urls: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag in self.LOADING and attrs.get(self.LOADING[tag]):
+            self.urls.append(attrs[self.LOADING[tag]])
+        if tag == "link" and attrs.get("href") and set((attrs.get("rel") or "").split()) & {
+                "stylesheet", "preload", "preconnect", "icon", "modulepreload", "dns-prefetch", "manifest"}:
+            self.urls.append(attrs["href"])
+        for value in attrs.values():
+            for url in re.findall(r"url\(\s*['\"]?([^'\")]+)", value or ""):
+                self.urls.append(url)
+
+
+def test_no_resource_is_loaded_from_another_host(example_site):
+    offenders = []
+    for page in example_site.rglob("*.html"):
+        parser = _Resources()
+        parser.feed(page.read_text("utf-8"))
+        offenders += [(page.name, u) for u in parser.urls if urlparse(u).netloc or u.startswith("//")]
+    for sheet in example_site.rglob("*.css"):
+        for url in re.findall(r"url\(\s*['\"]?([^'\")]+)", sheet.read_text("utf-8", "replace")):
+            if urlparse(url).netloc or url.startswith("//"):
+                offenders.append((sheet.name, url))
+    assert offenders == []
+
+
+def test_decision_layout(example_site):
+    page = text_of((example_site / "actes/2026/decision-2026-102/index.html").read_text("utf-8"))
+    expected_in_order = [
+        "VILLE DE LENS",
+        "Décision n° 2026-102",
+        "NOMENCLATURE : 1.1 — Marchés publics",
+        "Décision relative à la signature de l'avenant n°1",
+        "Le Maire de la Ville de LENS",
+        "Vu la délibération en date du 22 mars 2026",
+        "Considérant qu'un acte de cyber malveillance",
+        "DÉCIDE",
+        "Article 1",
+        "Article 4",
+        "Fait en l'Hôtel de Ville, le 22 mai 2026",
+        "Pour le Maire,",
+        "Pierre MAZURE",
+        "Date de mise en ligne 23 novembre 2026",
+        "Auteur Pierre MAZURE, L'adjoint au Maire",
+        "Voies et délais de recours",
+        "Tribunal administratif de Lille",
+    ]
+    position = 0
+    for fragment in expected_in_order:
+        found = page.find(fragment, position)
+        assert found >= 0, f"« {fragment} » missing or out of order"
+        position = found
+
+
+def test_deliberation_layout(example_site):
+    page = text_of((example_site / "actes/2024/deliberation-dlb03_18122024/index.html").read_text("utf-8"))
+    for fragment in ("CONSEIL MUNICIPAL — SÉANCE DU 18 DÉCEMBRE 2024", "Délibération n° DLB03_18122024",
+                     "NOMENCLATURE : 1.4 — Autres types de contrats", "Adoptée à l'unanimité",
+                     "062-216204982-20241218-DLB03_18122024-DE", "reçue le 19 décembre 2024",
+                     "Conseil municipal du 18 décembre 2024", "Secrétaire de séance Hervé LEFEBVRE",
+                     "Convention de mutualisation des systèmes d'information", "Date de mise en ligne 19 décembre 2024"):
+        assert fragment in page, fragment
+
+
+def test_seance_lists_deliberations_with_outcome_and_pv(example_site):
+    page = text_of((example_site / "seances/somme-numerique/2025-09-29-bureau/index.html").read_text("utf-8"))
+    assert "Procès-verbal n° PV-B2025-09-29" in page
+    assert page.count("Adoptée à l'unanimité") == 6
+    assert "Coffre-fort Agents" in page
+
+
+def test_matiere_index_groups_level_one_then_two(example_site):
+    page = text_of((example_site / "matieres/index.html").read_text("utf-8"))
+    assert re.search(r"1\. Commande publique .*1\.1 — Marchés publics : 5 actes", page)
+    assert "1.4 — Autres types de contrats : 1 acte" in page
+
+
+def test_index_pages_are_paginated():
+    from generator.render import paginate
+
+    assert [len(chunk) for chunk in paginate(list(range(450)), 200)] == [200, 200, 50]
+    assert paginate([]) == [[]]
+
+
+def test_build_refuses_acts_with_errors_and_keeps_previous_site(tmp_path):
+    root = copy_project(tmp_path / "p")
+    build_copy(root)
+    before = (root / "site/index.html").read_text("utf-8")
+    broken = root / "acts/2026/decision-2026-92.md"
+    broken.write_text(broken.read_text("utf-8").replace("date: 2026-05-11", "date: 2026-02-30"), "utf-8")
+    with pytest.raises(BuildError, match="construction refusée : 1 erreur"):
+        build_copy(root)
+    assert (root / "site/index.html").read_text("utf-8") == before
+    assert not list(root.glob(".site-build-*"))
+
+
+def test_build_never_writes_into_acts(tmp_path):
+    root = copy_project(tmp_path / "p")
+    before = {p: p.read_bytes() for p in (root / "acts").rglob("*") if p.is_file()}
+    build_copy(root)
+    after = {p: p.read_bytes() for p in (root / "acts").rglob("*") if p.is_file()}
+    assert before == after
+
+
+def test_unchanged_build_rewrites_no_page(tmp_path):
+    from generator.check import run_check
+    from generator.render import render_site
+
+    root = copy_project(tmp_path / "p")
+    result = run_check(root, on=EXAMPLE_DAY)
+    first = render_site(result, root, root / "docs", EXAMPLE_DAY)
+    second = render_site(result, root, root / "docs", EXAMPLE_DAY)
+    assert first.written and second.written == [] and second.unchanged == len(first.written)
+
+
+def test_hostile_markup_in_an_act_is_not_active(tmp_path):
+    root = copy_project(tmp_path / "p", with_acts=False)
+    (root / "acts/2026").mkdir(parents=True)
+    hostile = DRAFT.replace("statut: projet", "statut: publie\nmise_en_ligne: 2026-06-02").replace(
+        "objet: Projet de décision qui ne doit pas être publié",
+        'objet: "<script>alert(1)</script> Objet <img src=x onerror=alert(2)>"').replace(
+        "**Article 1** : Texte du projet.",
+        "**Article 1** : <script>alert(3)</script> [lien](javascript:alert(4)) "
+        "<iframe src=https://evil.example></iframe> ![img](https://tracker.example/p.gif) 1<sup>er</sup>")
+    (root / "acts/2026/decision-2026-103.md").write_text(hostile, "utf-8")
+    build_copy(root)
+    html = (root / "site/actes/2026/decision-2026-103/index.html").read_text("utf-8")
+    article = html[html.index('<article class="acte"'):]
+    assert "<script>alert" not in article
+    assert "<iframe" not in article and "onerror=" not in article.replace("onerror=alert(2)&gt;", "")
+    assert "javascript:" not in article
+    assert "tracker.example" not in article
+    assert "<sup>er</sup>" in article
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in article
