@@ -269,8 +269,11 @@ class PageSet:
                                      collectivite_cle=key, par_mois=True)
 
     def static_pages(self) -> Iterator[Page]:
+        from .search import search_form_context
+
         for name in ("recherche", "a-propos", "accessibilite", "mentions-legales"):
-            yield Page(f"{name}.md", f"{name}.md.j2", {})
+            yield Page(f"{name}.md", f"{name}.md.j2",
+                       search_form_context(self.acts, self.config) if name == "recherche" else {})
 
 
 # ---------------------------------------------------------------------------

@@ -18,6 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import search
 from .check import CheckResult, run_check, today
 from .render import RenderReport, render_site
 
@@ -29,6 +30,7 @@ SITE_DIR = "site"
 # site folder before it replaces `site/`: fn(result, site_dir, context) -> None.
 PostStage = Callable[[CheckResult, Path, "BuildContext"], None]
 POST_STAGES: list[tuple[str, PostStage]] = []
+POST_STAGES.append(("search", search.index_site))
 
 
 class BuildError(Exception):
@@ -99,7 +101,10 @@ def build(root: Path, drafts: bool = False, site_dir: Path | None = None,
     try:
         mkdocs_build(root, docs_dir, staging)
         for name, stage in POST_STAGES:
-            stage(result, staging, ctx)
+            try:
+                stage(result, staging, ctx)
+            except search.SearchError as exc:
+                raise BuildError(str(exc)) from exc
         swap_into_place(staging, site_dir)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
