@@ -33,28 +33,32 @@ function indexUrl(year) {
   return new URL(`${year}/`, INDEXES).pathname;
 }
 
-async function loadPagefind() {
-  if (!pagefind) pagefind = await import(new URL(`${years[0]}/pagefind.js`, INDEXES).href);
+async function loadPagefind(year) {
+  // Every year's bundle carries the same pagefind.js: take the one of the index asked first.
+  if (!pagefind) pagefind = await import(new URL(`${year}/pagefind.js`, INDEXES).href);
   return pagefind;
 }
 
 async function scopeFor(year) {
   const key = year || "toutes";
   if (!scopes.has(key)) {
-    const module = await loadPagefind();
     const first = year || years[0];
+    const module = await loadPagefind(first);
     const search = module.createInstance({ basePath: indexUrl(first), baseUrl: SITE.pathname, excerptLength: 24 });
     await search.options({ baseUrl: SITE.pathname, excerptLength: 24 });
-    scopes.set(key, { search, merged: [first] });
+    scopes.set(key, { search, merged: [first], pending: Promise.resolve() });
   }
   return scopes.get(key);
 }
 
 async function widen(scope) {
+  // One merge at a time: two searches widening together must not merge a year twice.
+  await scope.pending;
   const next = years.find((y) => !scope.merged.includes(y));
   if (!next) return false;
-  await scope.search.mergeIndex(indexUrl(next), { baseUrl: SITE.pathname });
   scope.merged.push(next);
+  scope.pending = scope.search.mergeIndex(indexUrl(next), { baseUrl: SITE.pathname });
+  await scope.pending;
   return true;
 }
 
@@ -181,6 +185,7 @@ function summary(run) {
 }
 
 async function ask(run) {
+  await run.scope.pending;
   const options = { filters: run.query.filters };
   if (run.query.tri === "date") options.sort = { date: "desc" };
   const answer = await run.scope.search.search(run.query.q || null, options);
@@ -205,7 +210,7 @@ async function runSearch(query, { widenFirst = false } = {}) {
     if (widenFirst) await widen(scope);
     run.results = await ask({ query, scope });
     // "All years": merge older years while there are too few results.
-    while (!query.annee && run.results.length < ENOUGH && (await widen(scope))) {
+    while (!query.annee && run.results.length < ENOUGH && id === sequence && (await widen(scope))) {
       if (id !== sequence) return;
       if (run.results.length) await render(run, id);
       run.results = await ask({ query, scope });
@@ -230,14 +235,16 @@ async function render(run, id) {
 
 form.addEventListener("submit", (event) => {
   event.preventDefault();
+  clearTimeout(typing);
   runSearch(readForm());
 });
+
+let typing = null;
 
 form.addEventListener("change", (event) => {
   if (event.target.tagName === "SELECT") runSearch(readForm());
 });
 
-let typing = null;
 field.addEventListener("input", () => {
   clearTimeout(typing);
   typing = setTimeout(() => runSearch(readForm()), 350);
