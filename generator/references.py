@@ -41,7 +41,9 @@ def check_proces_verbaux(registry: Registry) -> list[Problem]:
             if deliberation.meta.vote is None:
                 problems.append(error(pv.path, link.line, "deliberations",
                                       f"la délibération {deliberation.numero} n'indique pas son vote (L2121-15)"))
-            if seance_key(deliberation) != seance_key(pv):
+            # Without a readable séance of its own, the procès-verbal's séance problem
+            # is already reported: comparing would only add a misleading one.
+            if seance_key(pv) is not None and seance_key(deliberation) != seance_key(pv):
                 problems.append(error(pv.path, link.line, "deliberations",
                                       f"la délibération {deliberation.numero} n'est pas de la même séance "
                                       "(date et organe de « seance » différents)"))
