@@ -41,7 +41,8 @@ def missing_ranks(ranks: Iterable[int]) -> list[tuple[int, int]]:
 def format_ranges(ranges: list[tuple[int, int]], limit: int = 8) -> str:
     parts = [str(a) if a == b else f"{a} à {b}" for a, b in ranges[:limit]]
     if len(ranges) > limit:
-        parts.append(f"… ({len(ranges) - limit} autres trous)")
+        more = len(ranges) - limit
+        parts.append(f"… ({more} autre{'s' if more > 1 else ''} trou{'s' if more > 1 else ''})")
     return ", ".join(parts)
 
 
