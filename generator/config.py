@@ -132,13 +132,19 @@ class SiteConfig:
 def load_config(path: Path, shown: str = "mkdocs.yml") -> tuple[SiteConfig, list[Problem]]:
     config = SiteConfig(path=shown)
     try:
-        text = path.read_text("utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        return config, [error(shown, 1, "configuration", f"lecture impossible : {exc}")]
+        text = path.read_text("utf-8-sig")
+    except FileNotFoundError:
+        return config, [error(shown, 1, "configuration",
+                              f"fichier {shown} introuvable : il décrit la ou les collectivités (extra)")]
+    except UnicodeDecodeError:
+        return config, [error(shown, 1, "configuration", f"texte non UTF-8 : enregistrer {shown} en UTF-8")]
+    except OSError as exc:
+        return config, [error(shown, 1, "configuration", f"lecture impossible : {exc.strerror or exc}")]
     doc, issues = read_yaml(text)
     # mkdocs.yml may hold tags of MkDocs' own (!ENV, !!python/name): only `extra` is ours.
-    problems = [error(shown, i.line, i.field, i.message) for i in issues
-                if i.field.startswith("extra") or doc is None]
+    # A problem with the whole file is about the configuration, not an act's front matter.
+    problems = [error(shown, i.line, "configuration" if i.field == "en-tête" else i.field, i.message)
+                for i in issues if i.field.startswith("extra") or doc is None]
     if doc is None or not isinstance(doc.data, dict):
         return config, problems or [error(shown, 1, "configuration", "mkdocs.yml illisible")]
     config.site_name = str(doc.data.get("site_name") or config.site_name)
