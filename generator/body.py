@@ -54,6 +54,7 @@ class ActBody:
     articles: list[Article] = field(default_factory=list)
     annexes_texte: list[Block] = field(default_factory=list)
     cloture: list[Block] = field(default_factory=list)  # "Fait à …" and signatures typed in the body
+    line: int = 1  # file line where the body starts (after the closing "---")
 
 
 # Dispositif words, folded (no accents, lower case) -> printed form.
@@ -152,7 +153,7 @@ def _continues(block: Block) -> bool:
 
 
 def parse_body(text: str, first_line: int = 1) -> ActBody:
-    body = ActBody()
+    body = ActBody(line=first_line)
     state = "before"
     last: list[Block] | None = None
     for block in split_blocks(text, first_line):

@@ -46,7 +46,13 @@ class CheckResult:
 def today() -> dt.date:
     """Today, or the date in ACTES_DATE (YYYY-MM-DD) for tests and reproducible runs."""
     forced = os.environ.get("ACTES_DATE")
-    return dt.date.fromisoformat(forced) if forced else dt.date.today()
+    if not forced:
+        return dt.date.today()
+    try:
+        return dt.date.fromisoformat(forced)
+    except ValueError:
+        # A setting of the run, not a problem of an act: stop with a message, not a traceback.
+        raise SystemExit(f"ACTES_DATE « {forced} » invalide : date attendue au format AAAA-MM-JJ") from None
 
 
 def run_check(root: Path, paths: list[Path] | None = None, on: dt.date | None = None) -> CheckResult:

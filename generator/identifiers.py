@@ -310,6 +310,9 @@ class ActRef:
         type_ = None
         if match["type"]:
             type_ = type_from_word(match["type"])
+            if type_ is None and type_from_word(re.split(r"[ -]", match["type"])[0]):
+                # "décision du 3 mars": a known type, then no number.
+                raise ValueError(f"référence « {value} » illisible : écrire par exemple « décision 2026-92 »")
             if type_ is None:
                 raise ValueError(
                     f"type d'acte « {match['type']} » inconnu dans la référence « {value} » : "

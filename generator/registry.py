@@ -130,12 +130,15 @@ class Registry:
             self.outgoing[id(act)].append(Link(citation.relation, target, citation.line))
             self.incoming[id(target)].append(Link(INVERSE[citation.relation], act, citation.line))
 
-    def resolve(self, ref: ActRef, collectivite: str) -> Act | None:
+    def candidates(self, ref: ActRef, collectivite: str) -> list[Act]:
+        """The acts a reference may name: one when it resolves, several when it is ambiguous."""
         coll = ref.collectivite or collectivite
         if ref.type:
-            found = self.by_key.get((coll, ref.type, str(ref.numero)), [])
-        else:
-            found = self.by_number.get((coll, str(ref.numero)), [])
+            return self.by_key.get((coll, ref.type, str(ref.numero)), [])
+        return self.by_number.get((coll, str(ref.numero)), [])
+
+    def resolve(self, ref: ActRef, collectivite: str) -> Act | None:
+        found = self.candidates(ref, collectivite)
         return found[0] if len(found) == 1 else None
 
     def links_from(self, act: Act, relation: str | None = None) -> list[Link]:

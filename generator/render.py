@@ -274,6 +274,9 @@ class PageSet:
         for name in ("recherche", "a-propos", "accessibilite", "mentions-legales"):
             yield Page(f"{name}.md", f"{name}.md.j2",
                        search_form_context(self.acts, self.config) if name == "recherche" else {})
+        # The collectivité's colour, from mkdocs.yml (extra.collectivites.*.couleur).
+        default = self.config.collectivites.get(self.config.default_collectivite or "")
+        yield Page("assets/couleurs.css", "couleurs.css.j2", {"couleur": default.couleur if default else None})
 
 
 # ---------------------------------------------------------------------------

@@ -53,19 +53,19 @@ MESSAGES: dict[str, str] = {
 
 
 def _fields_at(model: type[BaseModel], loc: tuple) -> list[str]:
-    """Names of the fields of the model reached by following `loc`."""
+    """Names of the fields of the model reached by following `loc`: a field name
+    goes into that field, a list index or a dict key into the item's model."""
     current: object = model
     for part in loc:
-        if isinstance(part, int) or not (isinstance(current, type) and issubclass(current, BaseModel)):
-            current = _inner_model(current)
-            if isinstance(part, int):
-                continue
-        if not (isinstance(current, type) and issubclass(current, BaseModel)):
+        inner = _inner_model(current)
+        if not (isinstance(inner, type) and issubclass(inner, BaseModel)):
             return []
-        info = current.model_fields.get(part)
-        if info is None:
+        if isinstance(part, str) and part in inner.model_fields:
+            current = inner.model_fields[part].annotation
+        elif isinstance(part, int) or current is not inner:
+            current = inner  # an item of a list, or the value of a dict key ("lens")
+        else:
             return []
-        current = info.annotation
     current = _inner_model(current)
     if isinstance(current, type) and issubclass(current, BaseModel):
         return list(current.model_fields)
@@ -81,6 +81,16 @@ def _inner_model(annotation: object) -> object:
         if isinstance(found, type) and issubclass(found, BaseModel):
             return found
     return annotation
+
+
+# What a pattern of the schema means, for "format incorrect" messages.
+PATTERN_HINTS = {
+    r"^\d{9}$": "9 chiffres attendus",
+    r"^\d{14}$": "14 chiffres attendus",
+    r"^(\d{3}|02[AB])$": "3 caractères, par exemple « 062 », « 974 » ou « 02A »",
+    r"^#[0-9a-fA-F]{6}$": "couleur « #rrggbb », par exemple « #c8102e »",
+    r"^[a-z0-9][a-z0-9_-]*$": "minuscules sans accent, chiffres, « - » et « _ »",
+}
 
 
 def message_for(err: dict, model: type[BaseModel]) -> str:
@@ -102,6 +112,12 @@ def message_for(err: dict, model: type[BaseModel]) -> str:
         return f"valeur {found} non reconnue, attendu {expected}{hint}"
     if kind == "value_error":
         return str(err.get("ctx", {}).get("error", err["msg"]))
+    if kind == "string_pattern_mismatch":
+        hint = PATTERN_HINTS.get(err.get("ctx", {}).get("pattern", ""))
+        if hint:
+            return f"format incorrect : {found} ({hint})"
+    if kind == "string_type" and isinstance(err.get("input"), (int, float)):
+        return f"texte attendu, trouvé {found} (écrire la valeur entre guillemets)"
     if kind in MESSAGES:
         return MESSAGES[kind].format(found=found)
     return f"valeur {found} refusée ({err['msg']})"

@@ -109,7 +109,8 @@ def check_dates(act: Act, rules: TypeRules, ctx: Context) -> Iterator[Problem]:
     if meta.date and meta.mise_en_ligne and meta.mise_en_ligne < meta.date:
         yield error(act.path, act.line_of("mise_en_ligne"), "mise_en_ligne",
                     f"mise en ligne le {meta.mise_en_ligne:%d/%m/%Y}, avant la date de l'acte ({meta.date:%d/%m/%Y})")
-    if meta.statut == "publie" and meta.mise_en_ligne is None:
+    # An unreadable mise_en_ligne is reported by the schema; "absent" would mislead.
+    if meta.statut == "publie" and meta.mise_en_ligne is None and ("mise_en_ligne",) not in act.lines:
         yield error(act.path, act.line_of("statut"), "mise_en_ligne",
                     "acte publié sans date de mise en ligne (obligatoire, CGCT R2131-1)")
     seance = meta.seance
@@ -223,8 +224,8 @@ def check_body(act: Act, rules: TypeRules, ctx: Context) -> Iterator[Problem]:
 
 
 def _body_line(act: Act) -> int:
-    closing = max(act.lines.values(), default=1)
-    return closing + 2
+    """Where the dispositif is missing: before the first article, or the body's start."""
+    return act.body.articles[0].line if act.body.articles else act.body.line
 
 
 def check_collectivite(act: Act, rules: TypeRules, ctx: Context) -> Iterator[Problem]:

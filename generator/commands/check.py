@@ -70,15 +70,17 @@ def print_text(result, full_list: bool) -> None:
         for act in result.acts:
             print(f"  {describe(act)}")
     elif result.acts:
-        counts = ", ".join(f"{len(acts)} {RULES[t].plural.lower()}" for t, acts in sorted(result.registry.by_type.items())
-                           if t in RULES)
+        counts = ", ".join(f"{len(acts)} {(RULES[t].plural if len(acts) > 1 else RULES[t].label).lower()}"
+                           for t, acts in sorted(result.registry.by_type.items()) if t in RULES)
         print(f"{len(result.acts)} actes lus ({counts}) ; --liste pour les lister")
     for problem in result.problems:
         print(problem)
 
 
 def summary(result, ok: bool) -> str:
-    errors, warnings = len(result.errors), len(result.warnings)
+    def count(number: int, word: str) -> str:
+        return f"{number} {word}{'s' if number > 1 else ''}"
+
     verdict = "OK" if ok else "ÉCHEC"
-    return (f"{verdict} : {result.files} fichiers, {len(result.acts)} actes, "
-            f"{errors} erreur{'s' if errors > 1 else ''}, {warnings} avertissement{'s' if warnings > 1 else ''}")
+    return (f"{verdict} : {count(result.files, 'fichier')}, {count(len(result.acts), 'acte')}, "
+            f"{count(len(result.errors), 'erreur')}, {count(len(result.warnings), 'avertissement')}")
