@@ -194,7 +194,6 @@ def index_site(result: CheckResult, site_dir: Path, ctx: BuildContext) -> dict[s
             counts["cached"] += 1
         link_tree(bundle, out / str(year))
     cache.keep_only(set(shards))
-    (out / "annees.json").write_text(json.dumps(sorted(shards, reverse=True)), "utf-8")
     ctx.timings["search"] = time.monotonic() - started
     return counts
 

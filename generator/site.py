@@ -18,7 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import search
+from . import incremental, search
 from .check import CheckResult, run_check, today
 from .render import RenderReport, render_site
 
@@ -28,6 +28,8 @@ SITE_DIR = "site"
 
 # Extra stages added by later features (search, PDF, feeds) run on the built
 # site folder before it replaces `site/`: fn(result, site_dir, context) -> None.
+# The folder starts as hard links to the previous site (generator/incremental.py):
+# a stage replaces a file (write a new one, os.replace) and never writes into one.
 PostStage = Callable[[CheckResult, Path, "BuildContext"], None]
 POST_STAGES: list[tuple[str, PostStage]] = []
 POST_STAGES.append(("search", search.index_site))
@@ -58,6 +60,17 @@ def mkdocs_build(root: Path, docs_dir: Path, site_dir: Path) -> None:
     try:
         config = load_config(str(root / "mkdocs.yml"), docs_dir=str(docs_dir), site_dir=str(site_dir))
         run_mkdocs(config)
+    except MkDocsException as exc:
+        raise BuildError(f"MkDocs a échoué : {exc}") from exc
+
+
+def html_build(root: Path, docs_dir: Path, staging: Path, site_dir: Path) -> incremental.HtmlReport:
+    """MkDocs on the pages that changed since the site in site_dir (all of them
+    when that is not sound: see generator/incremental.py)."""
+    from mkdocs.exceptions import MkDocsException
+
+    try:
+        return incremental.build_html(root, root / "mkdocs.yml", docs_dir, staging, site_dir)
     except MkDocsException as exc:
         raise BuildError(f"MkDocs a échoué : {exc}") from exc
 
@@ -99,13 +112,16 @@ def build(root: Path, drafts: bool = False, site_dir: Path | None = None,
     clean_leftovers(site_dir.parent)
     staging = Path(tempfile.mkdtemp(prefix=".site-build-", dir=site_dir.parent))
     try:
-        mkdocs_build(root, docs_dir, staging)
+        html = html_build(root, docs_dir, staging, site_dir)
+        report(f"HTML : {len(html.built)} page(s) reconstruite(s)" + (f" (construction complète : {html.reason})"
+               if html.mode == "full" else f", {len(html.removed)} retirée(s)"))
         for name, stage in POST_STAGES:
             try:
                 stage(result, staging, ctx)
             except search.SearchError as exc:
                 raise BuildError(str(exc)) from exc
         swap_into_place(staging, site_dir)
+        incremental.record(root, site_dir, html.state)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
