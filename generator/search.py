@@ -65,8 +65,8 @@ def html_path(md_path: str, directory_urls: bool = True) -> str:
     return f"{stem}/index.html" if directory_urls else f"{stem}.html"
 
 
-def act_pages_by_year(result: CheckResult, ctx: BuildContext, site_dir: Path) -> dict[int, list[str]]:
-    """The built HTML page of every act on the site, grouped by the act's year."""
+def act_pages_by_year(result: CheckResult, ctx: BuildContext, site_dir: Path) -> dict[int, list[tuple[str, str]]]:
+    """(HTML page, Markdown page) of every act on the site, grouped by the act's year."""
     from .render import SiteMap, select_acts
 
     acts = select_acts(result, ctx.today, ctx.drafts)
@@ -77,13 +77,22 @@ def act_pages_by_year(result: CheckResult, ctx: BuildContext, site_dir: Path) ->
         page = html_path(md)
         if not (site_dir / page).is_file():  # use_directory_urls: false
             page = html_path(md, directory_urls=False)
-        years[act.year].append(page)
+        years[act.year].append((page, md))
     return {year: sorted(pages) for year, pages in years.items()}
 
 
-def shard_key(site_dir: Path, pages: list[str]) -> str:
+def shard_key(site_dir: Path, pages: list[tuple[str, str]], html_state: dict | None) -> str:
+    """What a year's bundle is made from. An act page's HTML is a function of its
+    Markdown and of what generator/incremental.py fingerprints (config, theme,
+    tools, navigation): when those digests are known, no HTML is read."""
     digest = hashlib.sha256(f"pagefind {pagefind_version()} format {FORMAT} {LANGUAGE}\n".encode())
-    for page in pages:
+    known = (html_state or {}).get("files", {})
+    if html_state and all(md in known for _, md in pages):
+        digest.update(f"{html_state['fingerprint']} {json.dumps(html_state['nav'])}\n".encode())
+        for page, md in pages:
+            digest.update(f"{page}\0{known[md]}\n".encode())
+        return digest.hexdigest()
+    for page, _ in pages:
         digest.update(page.encode() + b"\0")
         digest.update(hashlib.sha256((site_dir / page).read_bytes()).digest())
     return digest.hexdigest()
@@ -184,11 +193,13 @@ def index_site(result: CheckResult, site_dir: Path, ctx: BuildContext) -> dict[s
     out.mkdir(parents=True)
     cache = ShardCache(ctx.root / CACHE_DIR / f"pagefind-{ctx.docs_dir.name}")
     counts = {"indexed": 0, "cached": 0}
+    html = ctx.html
     for year, pages in sorted(shards.items()):
-        key = shard_key(site_dir, pages)
+        key = shard_key(site_dir, pages, html.state if html else None)
         bundle = cache.get(year, key)
         if bundle is None:
-            bundle = cache.put(year, key, lambda dest, pages=pages: run_pagefind(site_dir, pages, dest))
+            html_pages = [page for page, _ in pages]
+            bundle = cache.put(year, key, lambda dest, p=html_pages: run_pagefind(site_dir, p, dest))
             counts["indexed"] += 1
         else:
             counts["cached"] += 1

@@ -46,6 +46,7 @@ class BuildContext:
     drafts: bool
     docs_dir: Path
     render: RenderReport | None = None
+    html: incremental.HtmlReport | None = None
     timings: dict[str, float] = field(default_factory=dict)
 
 
@@ -98,7 +99,7 @@ def build(root: Path, drafts: bool = False, site_dir: Path | None = None,
           on: dt.date | None = None, report: Callable[[str], None] = print) -> CheckResult:
     root = root.resolve()
     day = on or today()
-    result = run_check(root, on=day)
+    result = run_check(root, on=day, cache=root / incremental.CACHE_DIR)
     if result.errors:
         for problem in result.errors:
             report(str(problem))
@@ -112,7 +113,7 @@ def build(root: Path, drafts: bool = False, site_dir: Path | None = None,
     clean_leftovers(site_dir.parent)
     staging = Path(tempfile.mkdtemp(prefix=".site-build-", dir=site_dir.parent))
     try:
-        html = html_build(root, docs_dir, staging, site_dir)
+        html = ctx.html = html_build(root, docs_dir, staging, site_dir)
         report(f"HTML : {len(html.built)} page(s) reconstruite(s)" + (f" (construction complète : {html.reason})"
                if html.mode == "full" else f", {len(html.removed)} retirée(s)"))
         for name, stage in POST_STAGES:

@@ -3,6 +3,7 @@ again, and the site is the one a cold build of the same acts produces."""
 
 from __future__ import annotations
 
+import datetime as dt
 import gzip
 import json
 import os
@@ -239,3 +240,43 @@ def test_a_site_folder_changed_by_hand_gets_a_full_build(project):
     shutil.copy(project / "site/404.html", sitemap)  # not the file the last build wrote
     messages = run_build(project)
     assert any("construction complète" in m for m in messages)
+
+
+# -- the cache of validated acts ------------------------------------------------
+
+def check_with_cache(root: Path):
+    from generator.check import run_check
+
+    return run_check(root, on=EXAMPLE_DAY, cache=root / "build/cache")
+
+
+def test_act_cache_reads_again_only_changed_files(tmp_path):
+    from generator.actcache import ActCache
+    from generator.check import run_check
+
+    root = copy_project(tmp_path / "cache")
+    first = check_with_cache(root)
+    source = root / ACT
+    source.write_text(source.read_text("utf-8").replace("objet: ", "objet: \n", 1), "utf-8")  # YAML broken
+    cached = ActCache(root / "build/cache", root / "mkdocs.yml", EXAMPLE_DAY)
+    assert len(cached.entries) == first.files
+    second = check_with_cache(root)
+    fresh = run_check(root, on=EXAMPLE_DAY)
+    assert [str(p) for p in second.problems] == [str(p) for p in fresh.problems]
+    assert any(p.path == ACT and "YAML" in p.message for p in second.errors)
+    assert [a.sha256 for a in second.acts] == [a.sha256 for a in fresh.acts]
+
+
+def test_act_cache_sees_a_missing_annex_and_a_new_day(tmp_path):
+    from generator.check import run_check
+
+    root = copy_project(tmp_path / "annexe")
+    assert not check_with_cache(root).errors
+    annex = root / "acts/2024/annexes/convention-mutualisation-dmsi.md"
+    annex.unlink()
+    after = check_with_cache(root)
+    assert [str(p) for p in after.problems] == [str(p) for p in run_check(root, on=EXAMPLE_DAY).problems]
+    assert any("annexe" in p.field or "annexe" in p.message for p in after.errors)
+    # The day is part of the key: a mise en ligne in the future is an error again.
+    early = run_check(root, on=dt.date(2024, 1, 1), cache=root / "build/cache")
+    assert [str(p) for p in early.problems] == [str(p) for p in run_check(root, on=dt.date(2024, 1, 1)).problems]
