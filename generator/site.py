@@ -106,7 +106,7 @@ def build(root: Path, drafts: bool = False, site_dir: Path | None = None,
         raise BuildError(f"construction refusée : {len(result.errors)} erreur(s) dans les actes (voir ci-dessus)")
     docs_dir = root / (PREVIEW_DOCS_DIR if drafts else DOCS_DIR)
     ctx = BuildContext(root, day, drafts, docs_dir)
-    ctx.render = render_site(result, root, docs_dir, day, drafts=drafts)
+    ctx.render = render_site(result, root, docs_dir, day, drafts=drafts, use_cache=True)
     report(f"Pages : {len(ctx.render.written)} écrites, {ctx.render.unchanged} inchangées, "
            f"{len(ctx.render.removed)} supprimées")
     site_dir = (site_dir or root / SITE_DIR).resolve()

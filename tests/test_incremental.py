@@ -32,6 +32,8 @@ collectivite: lens
 autorite: Le Maire de la Ville de Lens,
 signataire: {prenom: Pierre, nom: MAZURE, qualite: L'adjoint au Maire}
 lieu: Lens
+modifie:
+  - décision 2026-102
 statut: publie
 mise_en_ligne: 2026-06-03
 ---
@@ -186,6 +188,9 @@ def test_adding_and_removing_an_act_equal_a_cold_build(project, tmp_path):
     new_page = "actes/2026/decision-2026-103/index.html"
     assert new_page in rewritten(before, inodes(site))
     assert "actes/2024/deliberation-dlb03_18122024/index.html" not in rewritten(before, inodes(site))
+    # The act it modifies now says so: its page was rendered again, though its file did not change.
+    assert ACT_PAGE in rewritten(before, inodes(site))
+    assert "Modifié par" in (site / ACT_PAGE).read_text("utf-8")
     assert_same_site(site, cold_copy(project, tmp_path / "froid-ajout"))
 
     (project / "acts/2026/decision-2026-103.md").unlink()
