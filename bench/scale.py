@@ -23,14 +23,18 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import gzip
+import http.server
 import json
 import os
 import re
 import resource
 import shutil
+import socketserver
 import subprocess
 import sys
+import threading
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -183,29 +187,66 @@ def folder_size(folder: Path) -> tuple[int, int]:
 # The browser
 
 
+class Served:
+    """Counts what a static server sends, whatever part of the browser asked
+    (Pagefind fetches from a web worker, out of the page's own network log)."""
+
+    def __init__(self):
+        self.files: list[tuple[str, int]] = []
+        self.lock = threading.Lock()
+
+    def reset(self) -> None:
+        with self.lock:
+            self.files = []
+
+    def snapshot(self) -> list[tuple[str, int]]:
+        with self.lock:
+            return list(self.files)
+
+
+@contextmanager
+def counting_server(site: Path, served: Served):
+    class Handler(http.server.SimpleHTTPRequestHandler):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, directory=str(site), **kwargs)
+
+        def log_message(self, *args) -> None:
+            pass
+
+        def copyfile(self, source, outputfile) -> None:
+            before = source.tell()
+            super().copyfile(source, outputfile)
+            with served.lock:
+                served.files.append((self.path.split("?")[0], source.tell() - before))
+
+    socketserver.TCPServer.allow_reuse_address = True
+    with socketserver.ThreadingTCPServer(("127.0.0.1", 0), Handler) as server:
+        thread = threading.Thread(target=server.serve_forever, daemon=True)
+        thread.start()
+        try:
+            yield f"http://127.0.0.1:{server.server_address[1]}/"
+        finally:
+            server.shutdown()
+
+
 def measure_queries(site: Path) -> list[dict]:
     sys.path.insert(0, str(REPO))
-    from tests.sitebuild import browser, serve
+    from tests.sitebuild import browser
 
+    served = Served()
     results = []
-    with serve(site, prefix="actes") as url, browser() as chromium:
+    with counting_server(site, served) as url, browser() as chromium:
         for label, words, filters in QUERIES:
             context = chromium.new_context(locale="fr-FR")  # empty cache for every query
             page = context.new_page()
             page.goto(url + "recherche/")
             page.wait_for_load_state("networkidle")
-            sizes: dict[str, int] = {}
-            cdp = context.new_cdp_session(page)
-            cdp.send("Network.enable")
-            urls: dict[str, str] = {}
-            cdp.on("Network.responseReceived", lambda e: urls.__setitem__(e["requestId"], e["response"]["url"]))
-            cdp.on("Network.loadingFinished",
-                   lambda e: sizes.__setitem__(urls.get(e["requestId"], e["requestId"]), e["encodedDataLength"]))
             for name, value in filters.items():
                 page.locator(f"#recherche-{name}").select_option(value)
-            page.wait_for_timeout(50)
             field = page.locator("#recherche-q")
             field.fill(words)
+            page.wait_for_timeout(100)
+            served.reset()  # the page itself is not the query's cost
             started = time.perf_counter()
             field.press("Enter")
             found = True
@@ -214,18 +255,19 @@ def measure_queries(site: Path) -> list[dict]:
             except Exception:
                 found = False
             first = time.perf_counter() - started
+            at_first = served.snapshot()
             page.wait_for_function("""() => { const s = document.getElementById('recherche-statut').textContent;
                                        return s && !s.includes('en cours'); }""", timeout=60_000)
             done = time.perf_counter() - started
-            first_bytes = sum(sizes.values())
-            page.wait_for_timeout(200)
-            fetched = dict(sizes)
-            gz = sum(gzip_size(site, u, n) for u, n in fetched.items())
+            page.wait_for_timeout(300)
+            fetched = served.snapshot()
             results.append({"label": label, "words": words, "filters": filters, "found": found,
                             "count": page.locator("#recherche-statut").inner_text(),
                             "first_results_ms": round(first * 1000), "complete_ms": round(done * 1000),
-                            "bytes": sum(fetched.values()), "bytes_gzip": gz, "requests": len(fetched),
-                            "bytes_at_first_results": first_bytes})
+                            "bytes": sum(n for _, n in fetched),
+                            "bytes_gzip": sum(gzip_size(site, u, n) for u, n in fetched),
+                            "bytes_gzip_at_first_results": sum(gzip_size(site, u, n) for u, n in at_first),
+                            "requests": len(fetched), "paths": [u for u, _ in fetched]})
             context.close()
     return results
 
@@ -233,8 +275,7 @@ def measure_queries(site: Path) -> list[dict]:
 def gzip_size(site: Path, url: str, served: int) -> int:
     """What a server compressing text (JS) would send; Pagefind's own files are
     already compressed."""
-    path = re.sub(r"^https?://[^/]+/actes/", "", url).split("?")[0]
-    file = site / path
+    file = site / url.lstrip("/")
     if file.suffix in (".js", ".json", ".css", ".html") and file.is_file():
         return len(gzip.compress(file.read_bytes(), 6))
     return served

@@ -11,7 +11,11 @@
 
 const SITE = new URL("../", import.meta.url); // assets/ sits at the site root
 const INDEXES = new URL("pagefind/", SITE);
-const SHOWN_AT_ONCE = 20; // results added per page of results
+const SHOWN_AT_ONCE = 10; // results shown at a time: each costs a fragment of a few KB
+// Every act page carries this word once (site_templates/_acte_recherche.md.j2):
+// filters without words search for it, which costs one small word chunk, where
+// Pagefind's filter-only search would load every word chunk of the index.
+const EVERY_ACT = "tousactes";
 const ENOUGH = 10; // widen "all years" until this many results, then ask
 
 const form = document.getElementById("recherche");
@@ -121,7 +125,7 @@ function excerptNodes(excerpt) {
   return nodes;
 }
 
-function resultItem(data) {
+function resultItem(data, run) {
   const item = document.createElement("li");
   item.className = "actes-resultat";
   const link = document.createElement("a");
@@ -138,7 +142,7 @@ function resultItem(data) {
     objet.textContent = data.meta.objet;
     item.append(objet);
   }
-  if (data.excerpt) {
+  if (data.excerpt && run.query.q) {
     const extract = document.createElement("p");
     extract.className = "actes-resultat-extrait";
     extract.append("… ", ...excerptNodes(data.excerpt), " …");
@@ -152,7 +156,7 @@ async function showNext(run) {
   const data = await Promise.all(slice.map((result) => result.data()));
   if (run.id !== sequence) return;
   const firstNew = list.children.length;
-  list.append(...data.map(resultItem));
+  list.append(...data.map((item) => resultItem(item, run)));
   run.shown += slice.length;
   list.hidden = list.children.length === 0;
   updateMore(run);
@@ -187,8 +191,8 @@ function summary(run) {
 async function ask(run) {
   await run.scope.pending;
   const options = { filters: run.query.filters };
-  if (run.query.tri === "date") options.sort = { date: "desc" };
-  const answer = await run.scope.search.search(run.query.q || null, options);
+  if (run.query.tri === "date" || !run.query.q) options.sort = { date: "desc" };
+  const answer = await run.scope.search.search(run.query.q || EVERY_ACT, options);
   return answer.results;
 }
 
