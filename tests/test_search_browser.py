@@ -172,3 +172,16 @@ def test_without_javascript_the_indexes_remain(chromium, site_url):
     note.get_by_role("link", name="registre par année").click()
     assert page.url.endswith("/registre/")
     context.close()
+
+
+MONTHS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
+          "novembre", "décembre"]
+
+
+def test_sorted_by_date_newest_first(tab, site_url):
+    found = search(tab, site_url, "maintenance", tri="date")
+    dates = []
+    for title in found:
+        day, month, year = re.search(r" du (\d+)(?:er)? (\S+) (\d{4})$", title).groups()
+        dates.append((int(year), MONTHS.index(month) + 1, int(day)))
+    assert len(dates) > 2 and dates == sorted(dates, reverse=True)
