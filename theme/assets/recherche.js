@@ -48,8 +48,9 @@ async function scopeFor(year) {
   if (!scopes.has(key)) {
     const first = year || years[0];
     const module = await loadPagefind(first);
-    const search = module.createInstance({ basePath: indexUrl(first), baseUrl: SITE.pathname, excerptLength: 24 });
-    await search.options({ baseUrl: SITE.pathname, excerptLength: 24 });
+    const options = { baseUrl: SITE.pathname, excerptLength: 24 };
+    const search = module.createInstance({ basePath: indexUrl(first), ...options });
+    await search.options(options);
     scopes.set(key, { search, merged: [first], pending: Promise.resolve() });
   }
   return scopes.get(key);
@@ -188,12 +189,21 @@ function summary(run) {
   return text;
 }
 
+function byDate(query) {
+  return query.tri === "date" || !query.q; // filters alone: newest first
+}
+
 async function ask(run) {
   await run.scope.pending;
-  const options = { filters: run.query.filters };
-  if (run.query.tri === "date" || !run.query.q) options.sort = { date: "desc" };
-  const answer = await run.scope.search.search(run.query.q || EVERY_ACT, options);
-  return answer.results;
+  const term = run.query.q || EVERY_ACT;
+  const filters = run.query.filters;
+  if (!byDate(run.query)) return (await run.scope.search.search(term, { filters })).results;
+  // Pagefind orders each index by date, but merges indexes by score: ask one
+  // year at a time (the year filter) and put the years newest first.
+  const asked = run.query.annee ? [run.query.annee] : [...run.scope.merged].sort().reverse();
+  const answers = await Promise.all(asked.map((annee) =>
+    run.scope.search.search(term, { filters: { ...filters, annee }, sort: { date: "desc" } })));
+  return answers.flatMap((answer) => answer.results);
 }
 
 async function runSearch(query, { widenFirst = false } = {}) {
