@@ -216,6 +216,10 @@ async function runSearch(query, { widenFirst = false } = {}) {
     say("");
     return;
   }
+  if (!years.length) {
+    say("Aucun acte n'est encore publié.");
+    return;
+  }
   say("Recherche en cours…");
   let scope;
   try {
