@@ -298,6 +298,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--out", type=Path, default=REPO / "bench" / "out")
     parser.add_argument("--no-browser", action="store_true")
+    parser.add_argument("--steps", default="cold,generator,mkdocs,rebuilds,queries",
+                        help="parts to run, among cold,generator,mkdocs,rebuilds,queries")
     parser.add_argument("--step", nargs=2, metavar=("NAME", "ROOT"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.step:
@@ -307,48 +309,63 @@ def main(argv: list[str] | None = None) -> int:
         parser.error("N (nombre d'actes) attendu")
     args.out.mkdir(parents=True, exist_ok=True)
     root = prepare(args.out, args.n, args.seed)
-    reset(root)
+    if "cold" in args.steps.split(","):
+        reset(root)
     figures: dict = {"n": args.n, "seed": args.seed, "machine": machine()}
 
     def show(label: str, step: dict) -> None:
         print(f"{label:<38} {step['seconds']:8.1f} s   pic {human(step['peak_bytes'])}", flush=True)
 
-    cold = figures["cold_build"] = run_step("build", root)
-    show("actes build à froid", cold)
-    gen = figures["generator"] = run_step("generator", root)
-    show("générateur (lecture+vérif.+rendu)", gen)
-    print(f"   dont vérification {gen['check_s']:.1f} s, rendu {gen['render_s']:.1f} s, {gen['pages']} pages")
-    plain = figures["plain_mkdocs"] = run_step("mkdocs", root)
-    show("mkdocs build seul (mêmes pages)", plain)
-    same = figures["rebuild_no_change"] = run_step("build", root)
-    show("reconstruction sans changement", same)
-    changed = change_one_act(root)
-    one = figures["rebuild_one_changed"] = run_step("build", root)
-    show("reconstruction, un acte modifié", one)
-    added = add_one_act(root)
-    add = figures["rebuild_one_added"] = run_step("build", root)
-    show("reconstruction, un acte ajouté", add)
-    for step in (one, add):
-        print("   " + " / ".join(m for m in step["messages"] if m.startswith(("Pages", "HTML"))))
+    steps = set(args.steps.split(","))
+    if args.no_browser:
+        steps.discard("queries")
+    cold = gen = plain = same = one = add = None
+    changed = added = None
+    if "cold" in steps or not (root / "site").is_dir():
+        cold = figures["cold_build"] = run_step("build", root)
+        show("actes build à froid", cold)
+    if "generator" in steps:
+        gen = figures["generator"] = run_step("generator", root)
+        show("générateur (lecture+vérif.+rendu)", gen)
+        print(f"   dont vérification {gen['check_s']:.1f} s, rendu {gen['render_s']:.1f} s, {gen['pages']} pages")
+    if "mkdocs" in steps:
+        plain = figures["plain_mkdocs"] = run_step("mkdocs", root)
+        show("mkdocs build seul (mêmes pages)", plain)
+    if "rebuilds" in steps:
+        same = figures["rebuild_no_change"] = run_step("build", root)
+        show("reconstruction sans changement", same)
+        changed = change_one_act(root)
+        one = figures["rebuild_one_changed"] = run_step("build", root)
+        show("reconstruction, un acte modifié", one)
+        added = add_one_act(root)
+        add = figures["rebuild_one_added"] = run_step("build", root)
+        show("reconstruction, un acte ajouté", add)
+        for step in (one, add):
+            print("   " + " / ".join(m for m in step["messages"] if m.startswith(("Pages", "HTML"))))
     size, count = folder_size(root / "site" / "pagefind")
     per_year = {p.name: folder_size(p)[0] for p in sorted((root / "site" / "pagefind").iterdir()) if p.is_dir()}
     figures["search_index"] = {"bytes": size, "files": count, "per_year": per_year}
     print(f"{'index de recherche':<38} {human(size)} en {count} fichiers ; "
           f"la plus grosse année {human(max(per_year.values()))}")
-    if not args.no_browser:
+    if "queries" in steps:
         figures["queries"] = measure_queries(root / "site")
         for q in figures["queries"]:
             print(f"   {q['label']:<24} {q['first_results_ms']:>5} ms (complet {q['complete_ms']} ms), "
                   f"{human(q['bytes_gzip'])} (servi {human(q['bytes'])}, {q['requests']} requêtes) — {q['count']}")
     print()
     print("Ratios")
-    share = (gen["check_s"] + gen["render_s"]) / plain["seconds"]
-    print(f"   part du générateur / mkdocs seul        {share:6.1%}   (cible ≤ 10 % à 20 000)")
-    print(f"   un acte modifié / construction à froid   {one['seconds'] / cold['seconds']:6.1%}   (cible ≤ 5 %)")
-    print(f"   un acte ajouté / construction à froid    {add['seconds'] / cold['seconds']:6.1%}   (cible ≤ 5 %)")
-    print(f"   sans changement                          {same['seconds']:6.1f} s (cible ≤ 5 s)")
-    peak = max(s["peak_bytes"] for s in (cold, same, one, add))
-    print(f"   pic mémoire d'une construction           {human(peak)}   (cible ≤ 4 Go à 50 000)")
+    if gen and plain:
+        share = (gen["check_s"] + gen["render_s"]) / plain["seconds"]
+        print(f"   part du générateur / mkdocs seul        {share:6.1%}   (cible ≤ 10 % à 20 000)")
+    if cold and one:
+        print(f"   un acte modifié / construction à froid   {one['seconds'] / cold['seconds']:6.1%}   (cible ≤ 5 %)")
+        print(f"   un acte ajouté / construction à froid    {add['seconds'] / cold['seconds']:6.1%}   (cible ≤ 5 %)")
+    if same:
+        print(f"   sans changement                          {same['seconds']:6.1f} s (cible ≤ 5 s)")
+    builds = [s for s in (cold, same, one, add) if s]
+    if builds:
+        peak = max(s["peak_bytes"] for s in builds)
+        print(f"   pic mémoire d'une construction           {human(peak)}   (cible ≤ 4 Go à 50 000)")
     if figures.get("queries"):
         worst = max(figures["queries"], key=lambda q: q["bytes_gzip"])
         slow = max(figures["queries"], key=lambda q: q["first_results_ms"])
@@ -356,8 +373,9 @@ def main(argv: list[str] | None = None) -> int:
               f"(cible ≤ 300 Ko à 50 000)")
         print(f"   premiers résultats, le plus lent         {slow['first_results_ms']} ms ({slow['label']}) "
               f"(cible ≤ 500 ms à 50 000)")
-    figures["changed_act"] = str(changed.relative_to(root))
-    figures["added_act"] = str(added.relative_to(root))
+    if changed:
+        figures["changed_act"] = str(changed.relative_to(root))
+        figures["added_act"] = str(added.relative_to(root))
     target = args.out / f"scale-{args.n}.json"
     target.write_text(json.dumps(figures, indent=1, ensure_ascii=False), "utf-8")
     print(f"\nChiffres écrits dans {target}")
