@@ -93,6 +93,8 @@ class ActCache:
 
     def save(self) -> None:
         """Keeps the entries of this run only (removed acts leave the cache)."""
+        if self.hits == len(self.used) == len(self.entries) and self.used.keys() == self.entries.keys():
+            return  # every act came from the cache: nothing new to write
         self.file.parent.mkdir(parents=True, exist_ok=True)
         tmp = self.file.with_suffix(".tmp")
         with tmp.open("wb") as handle:

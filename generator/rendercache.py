@@ -19,6 +19,10 @@ from pathlib import Path
 from .actcache import code_digest
 
 CACHED_TEMPLATES = ("acte.md.j2",)
+# Lists of acts (registre, matières, types, collectivités): a row shows an act's
+# date, title, objet and matière, all from its file; the key names each act by
+# its file digest and page, plus the page's other values.
+LIST_TEMPLATES = ("liste.md.j2", "registre.md.j2")
 
 
 def templates_digest(folder: Path) -> str:
@@ -52,6 +56,8 @@ class RenderCache:
             pass
 
     def key(self, page, site) -> str | None:
+        if page.template in LIST_TEMPLATES:
+            return self.list_key(page, site)
         if page.template not in CACHED_TEMPLATES:
             return None
         act = page.context["acte"]
@@ -59,6 +65,26 @@ class RenderCache:
                  for relation, others in site.links(act).items()}
         parts = [page.path, act.path, act.sha256, links, site.seance_path(act), page.context.get("annexes")]
         return hashlib.sha256(json.dumps(parts, sort_keys=True, default=str).encode()).hexdigest()
+
+    def list_key(self, page, site) -> str | None:
+        from .model import Act
+
+        def plain(value):
+            if isinstance(value, Act):
+                return ["acte", value.path, value.sha256, site.act_path(value)]
+            if isinstance(value, dict):
+                return {str(k): plain(v) for k, v in value.items()}
+            if isinstance(value, (list, tuple)):
+                return [plain(v) for v in value]
+            if value is None or isinstance(value, (str, int, float, bool)):
+                return value
+            raise TypeError  # a value this key does not know how to name: render the page
+
+        try:
+            parts = [page.path, page.template, plain(page.context)]
+        except TypeError:
+            return None
+        return hashlib.sha256(json.dumps(parts, sort_keys=True).encode()).hexdigest()
 
     def fresh(self, path: str, key: str) -> bool:
         entry = self.entries.get(path)
