@@ -17,7 +17,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from .config import SiteConfig
-from .load import RawAct
+from .load import RawAct, annex_problem
 from .model import Act, ActMeta
 from .problems import Problem, error, warning
 from .rules import FIELD_LABELS, OBJET_MAX, RULES, TypeRules
@@ -252,6 +252,8 @@ def check_annexes(act: Act, rules: TypeRules, ctx: Context) -> Iterator[Problem]
             yield error(act.path, line, f"annexes[{index}]", f"chemin « {name} » hors du dépôt : refusé")
         elif not target.is_file():
             yield error(act.path, line, f"annexes[{index}]", f"annexe « {name} » introuvable")
+        elif problem := annex_problem(target, ctx.root / "acts"):
+            yield error(act.path, line, f"annexes[{index}]", f"annexe « {name} » : {problem}")
 
 
 def check_a_verifier(act: Act, rules: TypeRules, ctx: Context) -> Iterator[Problem]:
