@@ -38,6 +38,8 @@ MAX_TARGET = 2048  # characters of a link target; a longer one stays text
 _ESCAPABLE = frozenset("\\`*_{}[]()>#+-.!")
 _ALLOWED_TAG = re.compile(rf"</?(?:{'|'.join(ALLOWED_TAGS)})\s*/?>", re.IGNORECASE)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")  # C0 controls but tab and line ends
+# What YAML cannot hold even quoted (C1 controls, surrogates, U+FFFE/U+FFFF).
+_NOT_YAML = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 _SCHEME = re.compile(r"([a-zA-Z][a-zA-Z0-9+.\-]*):")
 # attr_list reads "{…}" closed on the same line (with or without ":").
 _ATTR_OPEN = re.compile(r"\{(?=[^\n]*\})")
@@ -71,7 +73,7 @@ def yaml_str(value: object) -> str:
     generated page. MkDocs' templates are not autoescaped and Material prints the
     title in <title>, in the header and in `content="…"`: the value is HTML-escaped
     here, once. Line separators YAML would fold are spaces."""
-    value = re.sub(r"[\n\r\u0085\u2028\u2029]+", " ", _CONTROL.sub("", str(value)))
+    value = re.sub(r"[\n\r\u0085\u2028\u2029]+", " ", _NOT_YAML.sub("", str(value)))
     return json.dumps(html.escape(value, quote=False).replace('"', "&quot;"), ensure_ascii=False)
 
 

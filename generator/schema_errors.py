@@ -107,6 +107,17 @@ def message_for(err: dict, model: type[BaseModel]) -> str:
     return f"valeur {found} refusée ({err['msg']})"
 
 
+def _without_union_members(loc: tuple, key_lines: dict) -> tuple:
+    """Union members add their own names to loc ("function-plain[...]"): drop them,
+    but not a key someone wrote with a bracket in it ("s[atut", "a[b]")."""
+    kept: tuple = ()
+    for part in loc:
+        if isinstance(part, str) and "[" in part and (*kept, part) not in key_lines:
+            continue
+        kept = (*kept, part)
+    return kept
+
+
 def problems_from_validation(
     exc: ValidationError,
     model: type[BaseModel],
@@ -118,8 +129,7 @@ def problems_from_validation(
     problems = []
     for err in exc.errors():
         loc = tuple(err["loc"])
-        # Union members add their own names to loc ("function-plain[...]"): drop them.
-        loc = tuple(part for part in loc if not (isinstance(part, str) and "[" in part))
+        loc = _without_union_members(loc, key_lines or {})
         err = {**err, "loc": loc}
         line = _line_for(loc, lines, key_lines or {}, err["type"])
         problems.append(error(path, line, dotted((*prefix, *loc)), message_for(err, model)))
