@@ -19,9 +19,10 @@ CSS files: every `url()` is relative (or a data: image).
 
 from __future__ import annotations
 
+import bisect
+import html
 import re
 from dataclasses import dataclass
-from html.parser import HTMLParser
 from pathlib import Path
 
 from .sanitize import browser_url, is_external, safe_url
@@ -65,28 +66,57 @@ def _local_resource(url: str) -> bool:
     return browser_url(url).startswith("data:image/") or not is_external(url)
 
 
-class _PageAudit(HTMLParser):
-    def __init__(self, path: str):
-        super().__init__(convert_charrefs=True)
+# Tags and attributes as the HTML tokenizer reads them (quoted values may hold ">").
+_COMMENT = re.compile(r"<!--.*?(?:-->|$)", re.DOTALL)
+_SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script\s*>", re.IGNORECASE | re.DOTALL)
+_TAG = re.compile(r"""<([a-zA-Z][^\s/>]*)((?:[\s/]+[^\s/>"'=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*)[\s/]*>""")
+_ATTRIBUTE = re.compile(r"""([^\s/>"'=]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s"'=<>`]+))?""")
+
+
+def _attributes(text: str) -> dict[str, str]:
+    """Attribute names (lower case) and values, character references decoded."""
+    values: dict[str, str] = {}
+    for match in _ATTRIBUTE.finditer(text):
+        value = match.group(2) or ""
+        if value[:1] in ("'", '"'):
+            value = value[1:-1]
+        values.setdefault(match.group(1).lower(), html.unescape(value) if "&" in value else value)
+    return values
+
+
+class _PageAudit:
+    """One page. A regular-expression tokenizer rather than html.parser: five times
+    faster (0.9 against 4.5 ms a page), which counts at 20,000 pages."""
+
+    def __init__(self, text: str, path: str):
         self.path = path
+        self.newlines = [match.start() for match in re.finditer("\n", text)]
         self.findings: list[Finding] = []
-        self.inline_script: int | None = None  # line of an open inline script
+        # Comments are inert; blanked, not removed, so that positions stay.
+        text = _COMMENT.sub(lambda m: " " * len(m.group(0)), text)
+        for match in _SCRIPT.finditer(text):
+            self.script(match.start(), _attributes(match.group(1)), match.group(2))
+        text = _SCRIPT.sub(lambda m: f"<script{m.group(1)}>" + " " * (len(m.group(0)) - len(m.group(1)) - 8), text)
+        for match in _TAG.finditer(text):
+            self.position = match.start()
+            self.element(match.group(1).lower(), _attributes(match.group(2)))
 
-    def found(self, message: str) -> None:
-        self.findings.append(Finding(self.path, self.getpos()[0], message))
+    def found(self, message: str, position: int | None = None) -> None:
+        line = bisect.bisect_left(self.newlines, self.position if position is None else position) + 1
+        self.findings.append(Finding(self.path, line, message))
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        values = {name: value or "" for name, value in attrs}
+    def script(self, position: int, values: dict[str, str], content: str) -> None:
+        if not values.get("src") and values.get("type", "").lower() not in DATA_SCRIPTS and content.strip():
+            self.found("script en ligne interdit (Content-Security-Policy) : le placer dans un fichier .js du thème",
+                       position)
+
+    def element(self, tag: str, values: dict[str, str]) -> None:
         if tag in EMBEDDING:
             self.found(f"élément <{tag}> interdit")
         if tag == "meta" and values.get("http-equiv", "").lower() == "refresh":
             self.found("redirection <meta http-equiv=refresh> interdite")
         for name, value in values.items():
             self.attribute(tag, name, value, values)
-        if tag == "script" and not values.get("src") and values.get("type", "").lower() not in DATA_SCRIPTS:
-            self.inline_script = self.getpos()[0]
-
-    handle_startendtag = handle_starttag
 
     def attribute(self, tag: str, name: str, value: str, values: dict[str, str]) -> None:
         if name.startswith("on"):
@@ -113,23 +143,9 @@ class _PageAudit(HTMLParser):
             return True
         return name in LOADED.get(tag, set()) or name in LOADED["*"]
 
-    def handle_data(self, data: str) -> None:
-        if self.inline_script is not None and data.strip():
-            self.findings.append(Finding(self.path, self.inline_script,
-                                         "script en ligne interdit (Content-Security-Policy) : le placer dans un "
-                                         "fichier .js du thème"))
-            self.inline_script = None
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "script":
-            self.inline_script = None
-
 
 def audit_html(text: str, path: str) -> list[Finding]:
-    parser = _PageAudit(path)
-    parser.feed(text)
-    parser.close()
-    return parser.findings
+    return _PageAudit(text, path).findings
 
 
 def audit_css(text: str, path: str) -> list[Finding]:

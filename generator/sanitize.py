@@ -34,22 +34,19 @@ SAFE_SCHEMES = ("http", "https", "mailto", "tel")
 MAX_BRACKET_DEPTH = 4  # "[a [b] c](…)" is 2; deeper nesting is not a link anyone writes
 MAX_TARGET = 2048  # characters of a link target; a longer one stays text
 
-# Characters Python-Markdown lets a backslash escape (markdown.Markdown.ESCAPED_CHARS).
-_ESCAPABLE = frozenset("\\`*_{}[]()>#+-.!")
+# A backslash and a character Python-Markdown lets it escape (Markdown.ESCAPED_CHARS).
+_BACKSLASH = re.compile(r"\\([\\`*_{}\[\]()>#+\-.!])")
 _ALLOWED_TAG = re.compile(rf"</?(?:{'|'.join(ALLOWED_TAGS)})\s*/?>", re.IGNORECASE)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")  # C0 controls but tab and line ends
 # What YAML cannot hold even quoted (C1 controls, surrogates, U+FFFE/U+FFFF).
 _NOT_YAML = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 _SCHEME = re.compile(r"([a-zA-Z][a-zA-Z0-9+.\-]*):")
-# attr_list reads "{…}" closed on the same line (with or without ":").
-_ATTR_OPEN = re.compile(r"\{(?=[^\n]*\})")
-# A link target with a title: url "title" / url 'title'. Any other quote is ambiguous.
-_TARGET_WITH_TITLE = re.compile(r"\s*(?P<url>[^\"']*?)\s+(?:\"[^\"]*\"|'[^']*')\s*")
 # "[id]: url" (Python-Markdown's reference definition): any "]:" is checked, with the
 # next word as its url, possibly on the next line and past a block quote's ">".
 _DEFINITION = re.compile(r"\]:[\s>]*(?P<url>\S*)")
 
 _REF = {"[": "&#91;", "]": "&#93;", "{": "&#123;", "}": "&#125;", "(": "&#40;", ":": "&#58;", "!": "&#33;"}
+_TEXT = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", **{char: _REF[char] for char in "[]{}"}})
 
 
 # ---------------------------------------------------------------------------
@@ -58,9 +55,7 @@ _REF = {"[": "&#91;", "]": "&#93;", "{": "&#123;", "}": "&#125;", "(": "&#40;", 
 
 def text(value: object) -> str:
     """Plain text for a Markdown or HTML context: no markup survives."""
-    value = _CONTROL.sub("", str(value))
-    value = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return "".join(_REF.get(char, char) if char in "[]{}" else char for char in value)
+    return _CONTROL.sub("", str(value)).translate(_TEXT)
 
 
 def cell(value: object) -> str:
@@ -113,7 +108,7 @@ def markdown(value: str) -> str:
     """Markdown from an act file, made safe (see module docstring)."""
     value = _CONTROL.sub("", value)  # also keeps Python-Markdown's placeholders (\x02…\x03) out
     value = _escape_tags(value)
-    value = _ATTR_OPEN.sub(_REF["{"], value)
+    value = value.replace("{", _REF["{"])  # no attribute list can open
     value = _balance_brackets(value)
     return _fix_targets(value)
 
@@ -129,20 +124,13 @@ def _escape_tags(value: str) -> str:
     return "".join(out)
 
 
-def _escaped(value: str) -> list[bool]:
-    """escaped[i]: value[i] is taken literally by Markdown (it follows a backslash)."""
-    flags = [False] * len(value)
-    index = 0
-    while index < len(value) - 1:
-        if value[index] == "\\" and value[index + 1] in _ESCAPABLE:
-            flags[index + 1] = True
-            index += 2
-        else:
-            index += 1
-    return flags
+def _escaped(value: str) -> set[int]:
+    """Positions of characters Markdown takes literally (they follow a backslash),
+    read left to right as Python-Markdown reads them ("\\\\[": the "[" is free)."""
+    return {match.start(1) for match in _BACKSLASH.finditer(value)}
 
 
-def _pairs(value: str, escaped: list[bool], open_char: str, close_char: str,
+def _pairs(value: str, escaped: set[int], open_char: str, close_char: str,
            max_depth: int) -> tuple[dict[int, int], set[int]]:
     """Matching brackets (or parentheses) on each line: (opening -> closing), and
     the positions of those left unmatched or nested deeper than max_depth. Links
@@ -152,15 +140,16 @@ def _pairs(value: str, escaped: list[bool], open_char: str, close_char: str,
     pairs: dict[int, int] = {}
     dropped: set[int] = set()
     stack: list[int] = []
-    for index, char in enumerate(value):
+    for match in re.finditer(f"[{re.escape(open_char + close_char)}\n]", value):
+        index, char = match.start(), match.group()
         if char == "\n":
             dropped.update(stack)
             stack.clear()
-        elif escaped[index]:
+        elif index in escaped:
             continue
         elif char == open_char:
             stack.append(index)
-        elif char == close_char and stack:
+        elif stack:
             opening = stack.pop()
             if len(stack) >= max_depth:
                 dropped.update((opening, index))
@@ -173,18 +162,19 @@ def _pairs(value: str, escaped: list[bool], open_char: str, close_char: str,
 def _balance_brackets(value: str) -> str:
     """Unmatched and too deeply nested square brackets become text."""
     _, dropped = _pairs(value, _escaped(value), "[", "]", MAX_BRACKET_DEPTH)
-    if not dropped:
-        return value
-    return "".join(_REF[char] if index in dropped else char for index, char in enumerate(value))
+    return _apply(value, [(index, index + 1, _REF[value[index]]) for index in dropped])
 
 
 def _target_url(inside: str) -> str | None:
-    """The URL of a target `url` or `url "title"`, as Python-Markdown reads it;
-    None when quotes make it ambiguous."""
-    if '"' not in inside and "'" not in inside:
+    """The URL of a target `url` or `url "title"` (or 'title'), as Python-Markdown
+    reads it; None when quotes make it ambiguous."""
+    quotes = [index for index in (inside.find('"'), inside.find("'")) if index >= 0]
+    if not quotes:
         return inside
-    match = _TARGET_WITH_TITLE.fullmatch(inside)
-    return match["url"] if match else None
+    url, title = inside[: min(quotes)], inside[min(quotes):].rstrip()
+    if url == url.rstrip() or len(title) < 2 or title[-1] != title[0] or title[0] in title[1:-1]:
+        return None
+    return url
 
 
 def _fix_targets(value: str) -> str:
@@ -208,7 +198,7 @@ def _target_edits(value: str) -> list[tuple[int, int, str]]:
     edits: list[tuple[int, int, str]] = []  # (start, end, replacement)
     for opening, closing in brackets.items():
         follower = value[closing + 1 : closing + 2]
-        image = opening > 0 and value[opening - 1] == "!" and not escaped[opening - 1]
+        image = opening > 0 and value[opening - 1] == "!" and opening - 1 not in escaped
         if image and (follower != "(" or "`" in value[opening:closing] or "\\" in value[opening:closing]):
             edits.append((opening - 1, opening, _REF["!"]))
             image = False

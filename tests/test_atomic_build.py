@@ -225,6 +225,17 @@ def test_a_failing_stage_leaves_the_previous_site(project, sites, monkeypatch, s
     assert acts_state(project) == acts_before
 
 
+def test_an_internal_error_is_told_in_french_without_traceback(project, sites, monkeypatch, capsys):
+    fail_post_stage(monkeypatch)
+    monkeypatch.delenv("ACTES_DEBUG", raising=False)
+    monkeypatch.setenv("ACTES_DATE", EXAMPLE_DAY.isoformat())
+    monkeypatch.chdir(project)
+    assert main(["build"]) == 2
+    assert capsys.readouterr().err == ("ÉCHEC : erreur interne (RuntimeError : flux impossible) ; le site précédent "
+                                       "est conservé. Relancer avec ACTES_DEBUG=1 pour le détail technique.\n")
+    assert tree(project / "site") == sites["old"]
+
+
 # -- what the build may write to ------------------------------------------------------
 
 def test_build_never_writes_into_acts_even_when_it_fails(project):
