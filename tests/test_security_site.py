@@ -10,6 +10,7 @@ import html
 import json
 import os
 import re
+import signal
 import socket
 import subprocess
 import sys
@@ -308,8 +309,12 @@ def test_preview_has_no_policy_so_that_live_reload_works(tmp_path):
                 assert time.monotonic() < deadline and process.poll() is None, "actes serve ne répond pas"
                 time.sleep(0.5)
     finally:
-        process.terminate()
-        process.wait(timeout=30)
+        process.send_signal(signal.SIGINT)  # as Ctrl+C: MkDocs removes its temporary folder
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
     assert "livereload" in page
     assert "Content-Security-Policy" not in page
 
