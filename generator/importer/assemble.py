@@ -18,7 +18,7 @@ from .clean import Document, Paragraph, clean
 from .fields import (SEANCE_KINDS, Transmission, find_collectivite, find_collectivite_name, find_lieu,
                      find_nomenclature, find_number, find_objet_label, find_rapporteur, find_signataire,
                      find_transmission, normalize_number, recognize_kind, seance_date, signature_date, title_objet,
-                     uppercase_run, cut_objet, collectivite_core)
+                     uppercase_run, cut_objet, collectivite_core, _OPENERS)
 from .french import find_dates, fold1, french_date
 from .model import ImportedAct
 from .people import person, split_person, surname
@@ -98,14 +98,15 @@ def import_act(paragraphs: list[Paragraph], kind: str | None, ctx: Context) -> I
     act = ImportedAct(type=kind or "decision", source=ctx.source)
     if kind is None:
         act.check("type d'acte non reconnu (décision, arrêté, délibération ?) : « decision » par défaut")
-    head = "\n\n".join(p.text for p in parts.head)
+    head = _head_zone(parts)
     closing = "\n\n".join(p.text for p in parts.closing)
-    removed = "\n\n".join(ctx.document.removed)
+    removed = "\n\n".join([ctx.document.removed and "\n\n".join(ctx.document.removed) or "",
+                            "\n\n".join(p.text for p in paragraphs)])
     _common(act, ctx)
     _date(act, parts, head, closing, removed, ctx)
     _number(act, head, paragraphs, ctx)
     _nomenclature(act, head, closing)
-    _objet(act, parts, head)
+    _objet(act, parts, head, paragraphs)
     act.autorite = parts.autorite
     act.visas, act.considerants = parts.visas, parts.considerants
     act.expose, act.dispositif, act.dispositif_texte = parts.expose, parts.dispositif, parts.dispositif_texte
@@ -118,6 +119,21 @@ def import_act(paragraphs: list[Paragraph], kind: str | None, ctx: Context) -> I
     _annexes(act, parts, ctx)
     _notes(act, parts)
     return act
+
+
+HEAD_ZONE = 2500  # characters of the report read with the head: flattened text has no clear head
+
+
+def _head_zone(parts: Parts) -> str:
+    """The head, and the start of the report when the head is short or merged with it."""
+    texts = [p.text for p in parts.head]
+    size = sum(len(t) for t in texts)
+    for text in parts.expose:
+        if size >= HEAD_ZONE:
+            break
+        texts.append(text[: HEAD_ZONE - size])
+        size += len(text)
+    return "\n\n".join(texts)
 
 
 def _common(act: ImportedAct, ctx: Context) -> None:
@@ -136,7 +152,7 @@ def _date(act: ImportedAct, parts: Parts, head: str, closing: str, removed: str,
         hit = seance_date("\n\n".join([head, closing]), ctx.today) or seance_date(removed, ctx.today)
         how = "séance"
     else:
-        hit = signature_date(closing, head, ctx.today)
+        hit = signature_date(closing, head, ctx.today) or signature_date(removed, "", ctx.today)
         how = "signature"
     if hit is None and ctx.transmission and ctx.transmission.id_date:
         act.date = ctx.transmission.id_date
@@ -190,15 +206,16 @@ def _nomenclature(act: ImportedAct, head: str, closing: str) -> None:
         act.check("nomenclature (matière ACTES) non imprimée : à choisir")
 
 
-def _objet(act: ImportedAct, parts: Parts, head: str) -> None:
-    head_texts = [p.text for p in parts.head]
-    objet = find_objet_label(head)
+def _objet(act: ImportedAct, parts: Parts, head: str, paragraphs: list[Paragraph]) -> None:
+    zone = paragraphs[:len(parts.head) + 8]
+    head_texts = [p.text for p in zone]
+    objet = find_objet_label("\n\n".join([p.text for p in parts.head] + parts.expose))
     if objet is None and act.type in ("decision", "arrete"):
         objet = title_objet(head_texts)
     if objet is None:
         objet = _objet_after_number(head_texts, act.numero)
     if objet is None:
-        objet = _title_paragraph(parts.head)
+        objet = _title_paragraph(parts.head) or _title_paragraph([p for p in zone if p.heading])
     if objet is None and head:
         run = uppercase_run(head)
         objet = cut_objet(run) if run else None
@@ -218,21 +235,27 @@ def _objet_after_number(head_texts: list[str], numero: str | None) -> str | None
     if not numero:
         return None
     key = re.sub(r"[^0-9A-Za-z]", "", numero)
+    if len(key) < 3:
+        return None
+    printed = r"[\s./_-]*".join(re.escape(c) for c in key)
     for text in head_texts:
-        for match in re.finditer(r"[0-9A-Za-z][0-9A-Za-z_./ -]*[0-9A-Za-z]", text):
-            if re.sub(r"[^0-9A-Za-z]", "", match.group(0)).endswith(key) and len(key) >= 3:
-                rest = text[match.end():]
-                rest = re.sub(r"^\s*(?:du\s+\d{1,2}\s+\w+\s+\d{4})?\s*[-–—:]?\s*", "", rest)
-                objet = cut_objet(rest)
-                if len(objet.split()) >= 3:
-                    return objet
+        for match in re.finditer(rf"(?<![0-9A-Za-z]){printed}(?![0-9A-Za-z])", text):
+            rest = text[match.end():]
+            rest = re.sub(r"^\s*(?:du\s+\d{1,2}\s+\w+\s+\d{4})?\s*[-–—:]?\s*", "", rest, flags=re.IGNORECASE)
+            if re.match(r"^(?:\w+\s+){0,2}\w+\s*:|^(?:d[ée]lib[ée]ration|d[ée]cision|arr[êe]t[ée])\b", rest,
+                        re.IGNORECASE) or _OPENERS.match(" " + rest):
+                continue  # a label ("Présents :"), the number again, or the report itself
+            objet = cut_objet(rest)
+            if len(objet.split()) >= 3:
+                return objet
     return None
 
 
 _HEAD_LINE = re.compile(
     r"^(?:nomenclature|ville\s+de|commune|mairie|conseil|seance|session|extrait|registre|deliberation|decision|"
     r"arrete|rapporteur|accuse|reception|envoye|recu|publie|republique|departement|arrondissement|direction|service|"
-    r"n\s?°|\d{3}-\d{9}|l['’]an\b|date|affiche|pv\b|proces)")
+    r"n\s?°|\d{3}-\d{9}|l['’]an\b|date|affiche|pv\b|proces|presents?\b|absents?\b|excuses?\b|pouvoirs?\b|"
+    r"procurations?\b|secretaire|etaient|quorum)")
 
 
 def _title_paragraph(head: list[Paragraph]) -> str | None:
@@ -241,7 +264,7 @@ def _title_paragraph(head: list[Paragraph]) -> str | None:
     for paragraph in head:
         text = " ".join(paragraph.text.split())
         folded = fold1(text)
-        if _HEAD_LINE.match(folded) or len(text) < 8 or ":" in text[:25] and not paragraph.heading:
+        if _HEAD_LINE.match(folded) or len(text) < 8 or text.endswith(":") or ":" in text[:25] and not paragraph.heading:
             continue
         letters = [c for c in text if c.isalpha()]
         capitals = sum(1 for c in letters if c.isupper())
@@ -266,7 +289,14 @@ def _deliberation(act: ImportedAct, parts: Parts, head: str, closing: str, ctx: 
     act.rapporteur = find_rapporteur(head)
     vote = find_vote("\n\n".join([*act.dispositif_texte, *(a.texte for a in act.articles), closing]))
     if vote is None:
-        vote = find_vote("\n\n".join(act.expose[-3:]))
+        vote = find_vote("\n\n".join(act.expose))
+    if vote is not None and all(vote.get(k) is None for k in ("pour", "contre", "abstention")):
+        counts = find_vote(head)
+        if counts and any(counts.get(k) is not None for k in ("pour", "contre", "abstention")):
+            for key in ("pour", "contre", "abstention"):
+                vote[key] = counts[key]
+    elif vote is None:
+        vote = find_vote(head)
     if vote is not None:
         quorum = seance.get("quorum") or {}
         total = quorum.get("en_exercice") or effectif(head)

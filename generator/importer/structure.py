@@ -116,7 +116,7 @@ _HEAD = re.compile(
     r"conseil\s+(?:municipal|communautaire|departemental|regional|syndical)|seance|session|proces[- ]verbal|"
     r"deliberation\b|decision\b|arrete\b|n\s?[°o]|numero|objet\s*:|rapporteur|accuse|reception|envoye|recu\b|publie|"
     r"l['’]\s*an\b|nombre\s+de|en\s+exercice|presents?\b|votants?\b|absents?\b|excuses?\b|pouvoirs?\b|"
-    r"procurations?\b|secretaire|quorum|le\s+quorum|date\s+de\s+(?:la\s+)?convocation|date\s+convocation|"
+    r"procurations?\b|secretaire|quorum|le\s+quorum|date\s+|acte\s+certifie|envoi\b|affiche|"
     r"(?:etaient|ont\s+donne|a\s+donne|membres\s+du)\b|president\s*:|sous\s+la\s+presidence|convoque)")
 
 
