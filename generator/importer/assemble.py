@@ -551,6 +551,8 @@ def import_seance(paragraphs: list[Paragraph], kind: str, ctx: Context) -> list[
         exposé, dispositif, result, after = _item_parts(paragraphs, item)
         if not (dispositif or result or kind == "liste" or re.search(r"d[ée]lib[ée]ration", item.title, re.I)):
             continue
+        if re.match(r"(?:approbation|adoption)\s+du\s+(?:proc[èe]s[- ]verbal|compte[- ]rendu)", item.title, re.I):
+            continue  # the minutes of the previous séance: voted, but not a délibération of this one
         children.append(_child(pv, item, exposé, dispositif, result, ctx, kind))
     pv.deliberations = children
     if not children:

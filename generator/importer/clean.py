@@ -440,7 +440,7 @@ def clean(text: str, fmt: str = "text") -> Document:
         text = unflatten(text)
         lines = [(line, 0) for line in text.split("\n")]
         paragraphs = [Paragraph(_join([line])) for line, _ in lines if line.strip()]
-        paragraphs = _end_clauses(paragraphs)
+        paragraphs = _join_dispositif(_end_clauses(paragraphs))
         document.paragraphs = _drop_repeats(_split_flat_lists(paragraphs), document)
         return document
     lines = layout_lines(text, document)
@@ -502,4 +502,20 @@ def _end_clauses(paragraphs: list[Paragraph]) -> list[Paragraph]:
             out.extend(Paragraph(piece) for piece in pieces if piece.strip())
         else:
             out.append(paragraph)
+    return out
+
+
+_DISPOSITIF_WORD = re.compile(r"^(?:D[ÉE]CIDE|ARR[ÊE]TE|D[ÉE]LIB[ÈE]RE)\s*:?$")
+
+
+def _join_dispositif(paragraphs: list[Paragraph]) -> list[Paragraph]:
+    """"Après en avoir délibéré, le Conseil municipal, à l'unanimité," + "DÉCIDE :" is one
+    sentence that the line breaks put back before "DÉCIDE" cut in two."""
+    out: list[Paragraph] = []
+    for paragraph in paragraphs:
+        if out and _DISPOSITIF_WORD.match(paragraph.text.strip()) and out[-1].text.rstrip().endswith(",") \
+                and re.match(r"(?:Apr[èe]s|APR[ÈE]S) (?:en )?avoir d[ée]lib[ée]r[ée]", out[-1].text):
+            out[-1].text = f"{out[-1].text.rstrip()} {paragraph.text.strip()}"
+            continue
+        out.append(paragraph)
     return out

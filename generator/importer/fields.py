@@ -302,7 +302,7 @@ def find_collectivite(text: str, collectivites: dict) -> str | None:
 _COLL_NAME = re.compile(
     rf"\b(?:(?:COMMUNE|Commune|VILLE|Ville|MAIRIE|Mairie)\s+(?:DE|de|D['’]|d['’])\s*(?:LA\s+|la\s+)?"
     rf"|(?:Syndicat\s+mixte|SYNDICAT\s+MIXTE|Communaut[ée]\s+de\s+[Cc]ommunes|Communaut[ée]\s+d['’]\s*[Aa]gglom[ée]ration)\s+(?:du\s+|de\s+la\s+|de\s+l['’]|de\s+|d['’])?)"
-    rf"[{UPPER}][\w'’-]+(?:[ -](?:sur|sous|en|le|la|les|de|du|Saint|Sainte|[{UPPER}][\w'’-]+))*")
+    rf"[{UPPER}][\w'’-]+(?:[ -](?:sur|sous|en|lès|les|le|la|de|du)[ -][{UPPER}][\w'’-]+)*")
 
 
 def find_collectivite_name(text: str) -> str | None:
@@ -377,7 +377,7 @@ _QUALITE = (r"(?:(?:Le|La|L['’])\s*(?i:Maire|Pr[ée]sidente?|Adjointe?(?:\s+(?
             r"Secr[ée]taire(?:\s+de\s+[Ss][ée]ance)?|Premier\s+[Aa]djoint|Premi[èe]re\s+[Aa]djointe)|"
             r"(?:Monsieur|Madame)\s+le\s+(?:Maire|Pr[ée]sident))")
 _SIGNATURE = re.compile(
-    rf"(?P<deleg>{_DELEGATION})?\s*(?P<qual>{_QUALITE})\s*,?\s*(?:\S{{1,4}}\s+)?"
+    rf"(?P<deleg>{_DELEGATION})?\s*(?P<qual>{_QUALITE})\s*,?\s*(?:\S{{1,4}}\s+)??"
     rf"(?:Sign[ée]\s+[ée]lectroniquement\s+par\s*:?\s*(?:[^\n]{{0,40}}?\s)?)?(?P<name>{FIRST_LAST}|{LAST_FIRST})?")
 
 
