@@ -405,7 +405,8 @@ def _notes(act: ImportedAct, parts: Parts) -> None:
     required_signataire = act.type in ("decision", "arrete", "deliberation")
     sign = act.signataire or {}
     if required_signataire and not (sign.get("prenom") and sign.get("nom")):
-        known = ", ".join(f"{k} « {v} »" for k, v in sign.items() if v and k in ("qualite", "delegation", "nom_complet"))
+        labels = {"qualite": "qualité", "delegation": "délégation", "nom_complet": "nom"}
+        known = ", ".join(f"{labels[k]} « {v} »" for k, v in sign.items() if v and k in labels)
         act.check("signataire : prénom et nom absents du document" + (f" ({known})" if known else "") + " : à compléter")
     if act.type in ("decision", "arrete"):
         if not act.autorite:
