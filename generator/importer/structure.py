@@ -201,7 +201,7 @@ def _marks(paragraphs: list[Paragraph]) -> dict:
     articles: list[int] = []
     closing_seen = None
     for index, paragraph in enumerate(paragraphs):
-        if closing_seen is None and is_closing(paragraph.text) and \
+        if closing_seen is None and is_closing(paragraph.text) and not _opens_body(paragraphs, index) and \
                 (articles or _has_dispositif_before(paragraphs, index) or _strong_closing(paragraph.text)):
             closing_seen = index
         if closing_seen is not None and not articles:
@@ -229,13 +229,19 @@ def _marks(paragraphs: list[Paragraph]) -> dict:
         closing = next((i for i in range(start, count) if is_closing(paragraphs[i].text)), count)
     else:
         # No dispositif: a stamp at the top ("Accusé de réception") is not the end.
-        closing = next((i for i in range(count) if _strong_closing(paragraphs[i].text)), count)
+        closing = next((i for i in range(count) if _strong_closing(paragraphs[i].text)
+                        and not _opens_body(paragraphs, i)), count)
         if closing == count:
             while closing > 0 and is_closing(paragraphs[closing - 1].text):
                 closing -= 1
     if dispositif is not None and dispositif >= closing:
         dispositif = None
     return {"articles": articles, "dispositif": dispositif, "closing": closing}
+
+
+def _opens_body(paragraphs: list[Paragraph], index: int) -> bool:
+    """"Le Maire," right before the visas is the autorité, not a signature."""
+    return any(is_visa(p.text) or is_considerant(p.text) for p in paragraphs[index + 1:index + 3])
 
 
 def _has_dispositif_before(paragraphs: list[Paragraph], index: int) -> bool:
