@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import errno
 import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -248,10 +249,22 @@ def check_annexes(act: Act, rules: TypeRules, ctx: Context) -> Iterator[Problem]
             yield error(act.path, line, f"annexes[{index}]",
                         f"chemin « {name} » refusé : indiquer un chemin relatif au fichier de l'acte")
             continue
-        target = (folder / name).resolve()
-        if root not in target.parents:
+        if any(ord(char) < 32 or ord(char) == 127 for char in name):
+            yield error(act.path, line, f"annexes[{index}]",
+                        f"chemin « {name!r} » refusé : caractère de contrôle dans le nom du fichier")
+            continue
+        try:
+            target = (folder / name).resolve()
+            outside = root not in target.parents
+            found = not outside and target.is_file()
+        except (OSError, ValueError, RuntimeError) as exc:  # name too long, symlink loop
+            reason = {errno.ENAMETOOLONG: "nom trop long"}.get(getattr(exc, "errno", None),
+                                                               "lien symbolique en boucle ou chemin invalide")
+            yield error(act.path, line, f"annexes[{index}]", f"chemin « {name} » illisible : {reason}")
+            continue
+        if outside:
             yield error(act.path, line, f"annexes[{index}]", f"chemin « {name} » hors du dépôt : refusé")
-        elif not target.is_file():
+        elif not found:
             yield error(act.path, line, f"annexes[{index}]", f"annexe « {name} » introuvable")
 
 

@@ -214,7 +214,7 @@ def project(tmp_path: Path):
     return make
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def samples() -> SimpleNamespace:
     return SimpleNamespace(
         CONFIG=CONFIG,
