@@ -13,15 +13,14 @@ import re
 from dataclasses import dataclass
 
 from ..body import AFTER_DEBATE
-from ..identifiers import NomenclatureCode
-from .clean import Document, Paragraph, clean
+from .clean import Document, Paragraph, clean, strip_inline
 from .fields import (SEANCE_KINDS, Transmission, find_collectivite, find_collectivite_name, find_lieu,
                      find_nomenclature, find_number, find_objet_label, find_rapporteur, find_signataire,
                      find_transmission, normalize_number, recognize_kind, seance_date, signature_date, title_objet,
                      uppercase_run, cut_objet, collectivite_core, _OPENERS)
 from .french import find_dates, fold1, french_date
 from .model import ImportedAct
-from .people import person, split_person, surname
+from .people import split_person, surname
 from .seance import effectif, find_seance, find_vote, seance_time
 from .structure import Parts, dispositif_word, is_closing, split
 
@@ -64,8 +63,7 @@ def _import(text: str, ctx: Context) -> list[ImportedAct]:
                             else find_collectivite_name(full))
     paragraphs = _without_running_headers(document.paragraphs, ctx)
     if not paragraphs:
-        act = ImportedAct(type="decision", source=ctx.source)
-        act.type = None  # type: ignore[assignment]
+        act = ImportedAct(type=None, source=ctx.source)
         act.check("aucun texte lisible dans le document")
         return [act]
     kind = recognize_kind("\n\n".join(p.text for p in paragraphs))
@@ -110,7 +108,7 @@ def import_act(paragraphs: list[Paragraph], kind: str | None, ctx: Context) -> I
     act.autorite = parts.autorite
     act.visas, act.considerants = parts.visas, parts.considerants
     act.expose, act.dispositif, act.dispositif_texte = parts.expose, parts.dispositif, parts.dispositif_texte
-    act.articles = parts.articles
+    act.articles, act.order = parts.articles, parts.order
     if act.type in ("decision", "arrete"):
         act.lieu = find_lieu(closing)
     act.signataire = find_signataire(closing)
@@ -194,8 +192,6 @@ def _number(act: ImportedAct, head: str, paragraphs: list[Paragraph], ctx: Conte
 
 def _nomenclature(act: ImportedAct, head: str, closing: str) -> None:
     code, printed, note = find_nomenclature("\n".join([head, closing]))
-    if code is None and printed is None:
-        code, printed, note = find_nomenclature("\n".join([*act.expose[:0]]))
     if note:
         act.check(note)
     if code is not None:
@@ -337,6 +333,7 @@ def _adopted_proposal(act: ImportedAct, vote: dict | None) -> None:
                           text, flags=re.IGNORECASE | re.DOTALL).strip()
             organe = (act.seance or {}).get("organe") or "Conseil municipal"
             act.expose = [*before, *([lead] if lead else []), *others]
+            act.order = []  # the exposé was rearranged: the writer's default order applies
             act.dispositif = AFTER_DEBATE
             act.dispositif_texte = [f"Après en avoir délibéré, le {organe} décide :", items]
             act.check(f"dispositif reconstitué : la proposition « {text.strip()} » adoptée est écrite sous la formule "
@@ -389,12 +386,11 @@ def _annexes(act: ImportedAct, parts: Parts, ctx: Context) -> None:
 
 def _raw_from(ctx: Context, heading: str) -> str | None:
     """The original Markdown from the annex heading to the end."""
-    source = ctx.document.raw if ctx.document and hasattr(ctx.document, "raw") else None
+    source = ctx.document.raw if ctx.document else ""
     if not source:
         return None
     key = fold1(" ".join(heading.split()))[:40]
     lines = source.split("\n")
-    from .clean import strip_inline
     for index, line in enumerate(lines):
         if line.lstrip().startswith("#") and fold1(" ".join(strip_inline(line.lstrip("# ")).split()))[:40] == key:
             return "\n".join(lines[index:]).strip() + "\n"
@@ -420,8 +416,6 @@ def _notes(act: ImportedAct, parts: Parts) -> None:
     if not act.collectivite:
         name = f" « {act.collectivite_nom} »" if act.collectivite_nom else ""
         act.check(f"collectivité{name} absente de mkdocs.yml (extra.collectivites) : à choisir ou à ajouter")
-    if parts.closing:
-        pass
 
 
 # ---------------------------------------------------------------------------
@@ -549,7 +543,7 @@ def import_seance(paragraphs: list[Paragraph], kind: str, ctx: Context) -> list[
         pv.check(f"document source : {TYPE_LABELS[kind]}, importé comme procès-verbal : vérifier qu'il en tient lieu")
     children = []
     for item in items:
-        exposé, dispositif, result, after = _item_parts(paragraphs, item)
+        exposé, dispositif, result, _ = _item_parts(paragraphs, item)
         if not (dispositif or result or kind == "liste" or re.search(r"d[ée]lib[ée]ration", item.title, re.I)):
             continue
         if re.match(r"(?:approbation|adoption)\s+du\s+(?:proc[èe]s[- ]verbal|compte[- ]rendu)", item.title, re.I):

@@ -369,7 +369,7 @@ def strip_inline(text: str) -> str:
     return _ESCAPE.sub(r"\1", text)
 
 
-def _EMPHASIS_BLOCK(block: str) -> str:
+def _strip_block_emphasis(block: str) -> str:
     """Emphasis that spans lines ("**DECISION …  \nAU CONTRAT …**") goes before the
     block is cut into lines; escapes stay for `strip_inline`."""
     previous = None
@@ -382,7 +382,7 @@ def _EMPHASIS_BLOCK(block: str) -> str:
 def markdown_paragraphs(text: str) -> list[Paragraph]:
     paragraphs: list[Paragraph] = []
     for block in re.split(r"\n\s*\n", text):
-        block = _EMPHASIS_BLOCK(block)
+        block = _strip_block_emphasis(block)
         lines = [line for line in block.split("\n") if line.strip()]
         current: list[str] = []
 

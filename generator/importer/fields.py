@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from ..identifiers import ActesId, ActNumber, NomenclatureCode, fold
 from .french import MONTHS, DateHit, date_after_an, find_dates, fold1
-from .people import FIRST_LAST, LAST_FIRST, UPPER, person
+from .people import FIRST_LAST, LAST_FIRST, UPPER, person, split_person
 
 # ---------------------------------------------------------------------------
 # Type of document
@@ -409,7 +409,6 @@ def find_signataire(closing: str) -> dict | None:
     qualite = re.sub(r"^(?:Le|La)\s+", "", re.sub(r"^(?:Monsieur|Madame)\s+le\s+", "", qualite))
     qualite = qualite[:1].upper() + qualite[1:]
     delegation = " ".join(match["deleg"].split()) if match["deleg"] else None
-    from .people import split_person
     prenom, nom = split_person(name) if name and " " in name and not name.startswith(("M.", "Mme")) else (None, None)
     return {"prenom": prenom, "nom": nom, "qualite": qualite, "delegation": delegation, "nom_complet": name}
 

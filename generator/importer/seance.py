@@ -14,7 +14,7 @@ import datetime as dt
 import re
 
 from .french import NUMBER_WORDS, find_dates, find_time, fold1, words_to_int
-from .people import CIVILITY, FIRST_LAST, LAST_FIRST, NAME_TOKEN, UPPER, person, split_names, surname
+from .people import FIRST_LAST, LAST_FIRST, NAME_TOKEN, UPPER, person, split_names, surname
 
 # ---------------------------------------------------------------------------
 # Attendance

@@ -43,7 +43,7 @@ class Parts:
     articles: list[ArticlePart] = field(default_factory=list)
     closing: list[Paragraph] = field(default_factory=list)
     annex: list[Paragraph] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
+    order: list[str] = field(default_factory=list)  # "visas", "considerants", "expose": as printed
 
     @property
     def body_text(self) -> str:
@@ -158,9 +158,11 @@ def split(paragraphs: list[Paragraph], kind: str) -> Parts:
         text = paragraph.text
         if is_visa(text):
             parts.visas.append(text)
+            parts.order.append("visas")
             last = parts.visas
         elif is_considerant(text):
             parts.considerants.append(text)
+            parts.order.append("considerants")
             last = parts.considerants
         elif parts.autorite is None and not parts.visas and not parts.considerants and is_autorite(text) \
                 and kind in ("decision", "arrete"):
@@ -170,6 +172,7 @@ def split(paragraphs: list[Paragraph], kind: str) -> Parts:
             last[-1] += "\n\n" + text
         else:
             parts.expose.append(text)
+            parts.order.append("expose")
             last = None
     if dispositif_at is not None and dispositif_at < end:
         word_paragraph = paragraphs[dispositif_at].text
