@@ -262,3 +262,17 @@ def test_never_raises_on_any_text(text, fmt):
         assert raw.meta is not None and not raw.problems, raw.problems
         parse_body(raw.body_text)
     planned_files(acts, Path("acts"))
+
+
+def test_front_matter_values_read_back_as_written():
+    from generator.importer.model import ImportedAct
+    tricky = ["Objet : « x » # pas un commentaire", "- liste ?", "1.10", "14:00", "yes", "null", "L'an, {a} [b]"]
+    act = ImportedAct(type="deliberation", objet=tricky[0], rapporteur=tricky[1], seance={
+        "date": dt.date(2024, 1, 2), "heure": "14:00", "lieu": tricky[6], "presents": tricky,
+        "representes": [(tricky[6], tricky[0]), ("M. A", "Mme B")]})
+    raw = load_text(act_markdown(act).encode("utf-8"), "x.md")
+    assert not raw.problems
+    assert raw.meta["objet"] == tricky[0] and raw.meta["rapporteur"] == tricky[1]
+    assert raw.meta["seance"]["presents"] == tricky and raw.meta["seance"]["lieu"] == tricky[6]
+    assert raw.meta["seance"]["representes"] == [{"mandant": tricky[6], "mandataire": tricky[0]},
+                                                 {"mandant": "M. A", "mandataire": "Mme B"}]

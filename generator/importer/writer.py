@@ -43,6 +43,12 @@ def scalar(value: object) -> str:
     return json.dumps(text, ensure_ascii=False)
 
 
+def _flow(text: str) -> str:
+    """A scalar inside "{…}": commas and brackets would end it."""
+    plain = scalar(text)
+    return json.dumps(text, ensure_ascii=False) if re.search(r"[,\[\]{}]", plain) else plain
+
+
 def _comment(text: str | None) -> str:
     return f"  # {' '.join(text.split())}" if text else ""
 
@@ -62,7 +68,10 @@ class _Yaml:
         elif isinstance(value, list):
             self.lines.append(f"{pad}{key}:{_comment(comment)}")
             for item in value:
-                if isinstance(item, dict):
+                if isinstance(item, dict) and all(isinstance(v, str) and len(v) < 60 for v in item.values()):
+                    pairs = ", ".join(f"{k}: {_flow(v)}" for k, v in item.items())
+                    self.lines.append(f"{pad}  - {{{pairs}}}")
+                elif isinstance(item, dict):
                     first = True
                     for sub, sub_value in item.items():
                         lead = f"{pad}  - " if first else f"{pad}    "
