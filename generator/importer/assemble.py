@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from ..body import AFTER_DEBATE
+from ..rules import FIELD_LABELS, RULES
 from .clean import Document, Paragraph, clean, strip_inline
 from .fields import (SEANCE_KINDS, Transmission, find_collectivite, find_collectivite_name, find_lieu,
                      find_nomenclature, find_number, find_objet_label, find_rapporteur, find_signataire,
@@ -67,9 +68,40 @@ def _import(text: str, ctx: Context) -> list[ImportedAct]:
         act.check("aucun texte lisible dans le document")
         return [act]
     kind = recognize_kind("\n\n".join(p.text for p in paragraphs))
-    if kind in SEANCE_KINDS:
-        return import_seance(paragraphs, kind, ctx)
-    return [import_act(paragraphs, kind, ctx)]
+    acts = import_seance(paragraphs, kind, ctx) if kind in SEANCE_KINDS else [import_act(paragraphs, kind, ctx)]
+    for act in acts:
+        _missing_required(act)
+    return acts
+
+
+# Words of a note that show it is about a field (the notes are French sentences).
+_NOTE_WORDS = {"numero": "numéro", "date": "date", "objet": "objet", "nomenclature": "nomenclature",
+               "collectivite": "collectivité", "autorite": "autorité", "signataire": "signataire",
+               "lieu": "lieu", "seance": "séance", "vote": "vote"}
+
+
+def _missing_required(act: ImportedAct) -> None:
+    """Every field the type requires (rules.RULES) and the document does not give is
+    named in a_verifier, so that what `actes check` reports is announced."""
+    rules = RULES.get(act.type or "")
+    if rules is None:
+        return
+    for name in rules.required:
+        if name in ("type", "deliberations") or getattr(act, name, None) not in (None, "", [], {}):
+            continue
+        if not any(_NOTE_WORDS.get(name, name) in fold1(note) or _NOTE_WORDS.get(name, name) in note
+                   for note in act.a_verifier):
+            act.check(f"{FIELD_LABELS.get(name, name)} : introuvable dans le document, à compléter")
+    seance = act.seance or {}
+    for name in rules.seance_required:
+        if seance.get(name) in (None, "", []):
+            act.check(f"{FIELD_LABELS.get(f'seance.{name}', name)} : introuvable dans le document, à compléter")
+    vote = act.vote
+    if rules.needs_vote and vote and not vote.get("unanimite") and \
+            all(vote.get(k) is None for k in ("pour", "contre", "abstention")):
+        result = "rejetée" if vote.get("resultat") == "rejete" else "adoptée"
+        act.check(f"vote : délibération {result} sans décompte des voix imprimé ; indiquer pour, contre et "
+                  "abstention, ou l'unanimité")
 
 
 def _without_running_headers(paragraphs: list[Paragraph], ctx: Context) -> list[Paragraph]:
@@ -551,7 +583,7 @@ def import_seance(paragraphs: list[Paragraph], kind: str, ctx: Context) -> list[
         children.append(_child(pv, item, exposé, dispositif, result, ctx, kind))
     pv.deliberations = children
     if not children:
-        pv.check("aucune délibération reconnue dans le document : à compléter")
+        pv.check("délibérations de la séance : aucune reconnue dans le document, à compléter « deliberations »")
     pv.body_markdown = _pv_body(paragraphs, items, children, head_end)
     _notes(pv, Parts())
     return [pv, *children]
