@@ -18,7 +18,7 @@ from .clean import Document, Paragraph, clean, strip_inline
 from .fields import (SEANCE_KINDS, Transmission, find_collectivite, find_collectivite_name, find_lieu,
                      find_nomenclature, find_number, find_objet_label, find_rapporteur, find_signataire,
                      find_transmission, normalize_number, recognize_kind, seance_date, signature_date, title_objet,
-                     uppercase_run, cut_objet, collectivite_core, _OPENERS)
+                     uppercase_run, cut_objet, collectivite_core, OPENERS)
 from .french import find_dates, fold1, french_date
 from .model import ImportedAct
 from .people import split_person, surname
@@ -271,7 +271,7 @@ def _objet_after_number(head_texts: list[str], numero: str | None) -> str | None
             rest = text[match.end():]
             rest = re.sub(r"^\s*(?:du\s+\d{1,2}\s+\w+\s+\d{4})?\s*[-–—:]?\s*", "", rest, flags=re.IGNORECASE)
             if re.match(r"^(?:\w+\s+){0,2}\w+\s*:|^(?:d[ée]lib[ée]ration|d[ée]cision|arr[êe]t[ée])\b", rest,
-                        re.IGNORECASE) or _OPENERS.match(" " + rest):
+                        re.IGNORECASE) or OPENERS.match(" " + rest):
                 continue  # a label ("Présents :"), the number again, or the report itself
             objet = cut_objet(rest)
             if len(objet.split()) >= 3:

@@ -429,7 +429,7 @@ def find_rapporteur(text: str) -> str | None:
 # Objet
 
 _OBJET = re.compile(r"\b(?:OBJET|Objet)\s*:\s*(?P<objet>[^\n]+)")
-_OPENERS = re.compile(
+OPENERS = re.compile(
     r"\s(?=(?:Monsieur|Madame|M\.|Mme|Le|La|Les|L['’]|Il|Elle|Vu|VU|Consid[ée]rant|CONSID[ÉE]RANT|Conform[ée]ment|"
     r"Dans|Par|Sur|Suite|Apr[èe]s|En|Pr[ée]sents?|PR[ÉE]SENTS?|Absents?|Excus[ée]s?|Rapporteur)\s"
     r"(?:le|la|les|l['’]|du|de|des|d['’]|[A-ZÉ]|loi|Maire|Pr[ée]sident|conseil|commission|rapport|cadre|application|"
@@ -440,7 +440,7 @@ _OPENERS = re.compile(
 def cut_objet(text: str) -> str:
     """An objet ends where the report starts, in text without line breaks."""
     text = " ".join(text.split())
-    match = _OPENERS.search(text, 12)
+    match = OPENERS.search(text, 12)
     if match:
         text = text[:match.start()]
     if len(text) > 200:  # a title is one sentence
