@@ -76,7 +76,7 @@ _ARTICLE = re.compile(
       (?P<num>\d{1,4}|premier|unique)    # number, "premier", "unique"
       (?:\s*(?:er|ER|e|è?me))?)          # "1er"
     \s*[*_]*\s*
-    (?:[:.\-\u2013\u2014]\s*)?           # separator ":", ".", "-", "–"
+    (?:[:.\-\u2013\u2014]\s*){0,2}       # separator ":", ".", "-", "–", or ". –"
     [*_]*\s*
     (?P<rest>.*)$
     """,
@@ -124,8 +124,10 @@ def dispositif_of(block: Block) -> str | None:
     last = re.split(r"[\s,]+", words)[-1] if words else ""
     if words in DISPOSITIF_WORDS:
         return DISPOSITIF_WORDS[words]
-    # "LE CONSEIL MUNICIPAL, après en avoir délibéré, DÉCIDE :" ends with the word.
-    if last in DISPOSITIF_WORDS and first.strip().rstrip(" :*_").upper() == first.strip().rstrip(" :*_"):
+    # "LE CONSEIL MUNICIPAL, après en avoir délibéré, DÉCIDE :" ends with the word, in
+    # capitals (a sentence ending in "décide" is not the dispositif).
+    written = re.split(r"[\s,]+", first.strip().rstrip(" :.,*_"))[-1].strip("*_")
+    if last in DISPOSITIF_WORDS and written.isupper():
         return DISPOSITIF_WORDS[last]
     return None
 
