@@ -117,7 +117,7 @@ def dispositif_of(block: Block) -> str | None:
     else:
         first = block.text.strip()
     words = plain(first).rstrip(" :.,")
-    if words.startswith("apres en avoir delibere"):
+    if re.match(r"apres (?:en )?avoir delibere", words):
         return AFTER_DEBATE
     if len(words) > 160:
         return None
@@ -183,7 +183,7 @@ def parse_body(text: str, first_line: int = 1) -> ActBody:
             if word:
                 body.dispositif, body.dispositif_line = word, block.line
                 state = "dispositif"
-                if word == AFTER_DEBATE and plain(block.text).rstrip(" :.,") != "apres en avoir delibere":
+                if word == AFTER_DEBATE and not re.fullmatch(r"apres (?:en )?avoir delibere", plain(block.text).rstrip(" :.,")):
                     body.dispositif_texte.append(block)  # the sentence holds the decision itself
                 continue
             if found:  # articles without a dispositif heading: keep them, the validator reports it
