@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .config import SiteConfig, load_config
-from .load import find_act_files, load_file
+from .load import display_path, find_act_files, load_file
 from .model import Act
 from .numbering import check_duplicates, check_gaps
 from .problems import Problem, sort_problems
@@ -30,6 +30,12 @@ class CheckResult:
     registry: Registry
     problems: list[Problem] = field(default_factory=list)
     files: int = 0
+    context: set[str] = field(default_factory=set)  # acts read only to check the others against
+
+    @property
+    def checked(self) -> list[Act]:
+        """The acts asked for (all of them when no path was given)."""
+        return [a for a in self.acts if a.path not in self.context]
 
     @property
     def errors(self) -> list[Problem]:
@@ -56,11 +62,20 @@ def today() -> dt.date:
 
 
 def run_check(root: Path, paths: list[Path] | None = None, on: dt.date | None = None) -> CheckResult:
+    """Checks every act of acts/. With `paths`, the acts there are checked against
+    all the others (numbers, references) but only their own problems are reported."""
     root = root.resolve()
     config, problems = load_config(root / CONFIG_FILE)
     ctx = Context(config, on or today(), root)
     files, found_problems = find_act_files(paths or [root / ACTS_DIR], root)
     problems += found_problems
+    wanted = {display_path(f, root) for f in files}
+    context: set[str] = set()  # other acts, read to check numbers and references
+    if paths and (root / ACTS_DIR).is_dir():
+        everything, _ = find_act_files([root / ACTS_DIR], root)
+        others = [f for f in everything if display_path(f, root) not in wanted]
+        context = {display_path(f, root) for f in others}
+        files = [*files, *others]
     acts = []
     for path in files:
         act, act_problems = validate_act(load_file(path, root), ctx)
@@ -70,4 +85,5 @@ def run_check(root: Path, paths: list[Path] | None = None, on: dt.date | None = 
     registry = Registry.build(acts)
     for check in (check_duplicates, check_gaps, check_references, check_proces_verbaux):
         problems += check(registry)
-    return CheckResult(config, registry.acts, registry, sort_problems(problems), len(files))
+    problems = [p for p in problems if p.path not in context]
+    return CheckResult(config, registry.acts, registry, sort_problems(problems), len(wanted), context)

@@ -181,6 +181,10 @@ def check_vote(act: Act, rules: TypeRules, ctx: Context) -> Iterator[Problem]:
         yield error(act.path, act.line_of("vote", "votants"), "vote",
                     f"pour + contre + abstention = {sum(c or 0 for c in counts)}, "
                     f"différent du nombre de votants ({vote.votants})")
+    expressed = sum(c or 0 for c in counts)
+    if vote.votants is None and vote.effectif is not None and expressed > vote.effectif:
+        yield error(act.path, act.line_of("vote"), "vote",
+                    f"pour + contre + abstention = {expressed}, plus que l'effectif ({vote.effectif})")
     if vote.votants is not None and vote.effectif is not None and vote.votants > vote.effectif:
         yield error(act.path, act.line_of("vote", "votants"), "vote.votants",
                     f"{vote.votants} votants pour un effectif de {vote.effectif}")
@@ -256,6 +260,9 @@ def check_annexes(act: Act, rules: TypeRules, ctx: Context) -> Iterator[Problem]
         try:
             target = (folder / name).resolve()
             outside = root not in target.parents
+            # Annexes are published: only files under acts/, never a hidden one (.git/…).
+            unpublishable = not outside and ((root / "acts") not in target.parents or any(
+                part.startswith(".") for part in target.relative_to(root).parts))
             found = not outside and target.is_file()
         except (OSError, ValueError, RuntimeError) as exc:  # name too long, symlink loop
             reason = {errno.ENAMETOOLONG: "nom trop long"}.get(getattr(exc, "errno", None),
@@ -264,6 +271,9 @@ def check_annexes(act: Act, rules: TypeRules, ctx: Context) -> Iterator[Problem]
             continue
         if outside:
             yield error(act.path, line, f"annexes[{index}]", f"chemin « {name} » hors du dépôt : refusé")
+        elif unpublishable:
+            yield error(act.path, line, f"annexes[{index}]",
+                        f"chemin « {name} » refusé : une annexe est un fichier du dossier acts/, hors dossier caché")
         elif not found:
             yield error(act.path, line, f"annexes[{index}]", f"annexe « {name} » introuvable")
 

@@ -740,3 +740,19 @@ def test_annexe_symlink_loop(project, samples):
     (root / "acts/2026/annexes/boucle.pdf").symlink_to(root / "acts/2026/annexes/boucle.pdf")
     assert [str(p) for p in run_check(root, on=samples.TODAY).problems] == [
         f"{D}:17: annexes[0] — chemin « annexes/boucle.pdf » illisible : lien symbolique en boucle ou chemin invalide"]
+
+
+@pytest.mark.parametrize("name", ["../../mkdocs.yml", "../.hidden/x.pdf"])
+def test_annexe_outside_acts_or_hidden_is_not_published(project, samples, name):
+    from generator.check import run_check
+    from tests.conftest import TODAY
+
+    root = project({D: with_annexes(samples, f"  - {name}\n"), "acts/.hidden/x.pdf": b"%PDF-1.4"})
+    messages = [str(p) for p in run_check(root, on=TODAY).errors]
+    assert messages == [f"{D}:17: annexes[0] — chemin « {name} » refusé : une annexe est un fichier du dossier "
+                        "acts/, hors dossier caché"]
+
+
+def test_vote_counts_beyond_effectif_without_votants(problems, samples):
+    text = samples.edit(samples.DELIBERATION, "  votants: 35\n  pour: 30", "  pour: 40")
+    assert problems({DL: text}) == [f"{DL}:15: vote — pour + contre + abstention = 45, plus que l'effectif (39)"]

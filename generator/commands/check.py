@@ -53,7 +53,7 @@ def run(args: argparse.Namespace) -> int:
     result = run_check(root, [p if p.is_absolute() else root / p for p in args.paths] or None)
     ok = result.ok(strict=args.strict)
     if args.format == "json":
-        print(format_json(result.problems, [act_summary(a) for a in result.acts]))
+        print(format_json(result.problems, [act_summary(a) for a in result.checked]))
     elif args.format == "github":
         for problem in result.problems:
             print(format_github(problem))
@@ -65,14 +65,14 @@ def run(args: argparse.Namespace) -> int:
 
 
 def print_text(result, full_list: bool) -> None:
-    if result.acts and (full_list or len(result.acts) <= LIST_LIMIT):
-        print(f"{len(result.acts)} actes lus :")
-        for act in result.acts:
+    if result.checked and (full_list or len(result.checked) <= LIST_LIMIT):
+        print(f"{len(result.checked)} actes lus :")
+        for act in result.checked:
             print(f"  {describe(act)}")
-    elif result.acts:
+    elif result.checked:
         counts = ", ".join(f"{len(acts)} {(RULES[t].plural if len(acts) > 1 else RULES[t].label).lower()}"
                            for t, acts in sorted(result.registry.by_type.items()) if t in RULES)
-        print(f"{len(result.acts)} actes lus ({counts}) ; --liste pour les lister")
+        print(f"{len(result.checked)} actes lus ({counts}) ; --liste pour les lister")
     for problem in result.problems:
         print(problem)
 
@@ -82,5 +82,5 @@ def summary(result, ok: bool) -> str:
         return f"{number} {word}{'s' if number > 1 else ''}"
 
     verdict = "OK" if ok else "ÉCHEC"
-    return (f"{verdict} : {count(result.files, 'fichier')}, {count(len(result.acts), 'acte')}, "
+    return (f"{verdict} : {count(result.files, 'fichier')}, {count(len(result.checked), 'acte')}, "
             f"{count(len(result.errors), 'erreur')}, {count(len(result.warnings), 'avertissement')}")
