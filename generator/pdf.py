@@ -28,6 +28,7 @@ import datetime as dt
 import functools
 import hashlib
 import json
+import logging
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -109,7 +110,9 @@ class PdfRenderer:
     def __init__(self, root: Path, config: SiteConfig, cache_dir: Path | None = None):
         self.root = root.resolve()
         self.config = config
-        self.cache_dir = cache_dir or self.root / CACHE_DIR
+        # ACTES_PDF_CACHE shares one cache between projects (tests, CI): keys are content hashes.
+        shared = os.environ.get("ACTES_PDF_CACHE")
+        self.cache_dir = cache_dir or (Path(shared) if shared else self.root / CACHE_DIR)
         self.env = make_environment()
         self.rendered = 0  # documents actually rendered (the others came from the cache)
         self._stylesheets = None
@@ -142,6 +145,9 @@ class PdfRenderer:
 
     def write_pdf(self, document: Document) -> bytes:
         from weasyprint import HTML, Attachment
+
+        # WeasyPrint warns about CSS it ignores (screen-only rules of actes.css): not our readers' concern.
+        logging.getLogger("weasyprint").setLevel(logging.ERROR)
 
         html = HTML(string=self.html(document), base_url=document.base_url,
                     url_fetcher=local_fetcher_class()(self.root), media_type="print")
