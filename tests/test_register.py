@@ -257,3 +257,28 @@ def test_changing_one_word_of_an_example_act_in_a_copy_fails_check(tmp_path):
                                   "le 23 novembre 2026) a changé depuis sa publication")
     assert "« rectifie: décision 2026-102 »" in problems[0] and "actes publish --rectification" in problems[0]
     shutil.rmtree(root)
+
+
+# -- a published act's PDF is the registered one ------------------------------------
+
+def test_a_new_rendering_stops_the_build_until_it_is_recorded(published, samples):
+    from generator.publication import prepare
+    from generator.site import BuildError
+
+    prepare(run_check(published, on=DAY), published, DAY)  # the registered PDF: fine
+    config = published / "mkdocs.yml"
+    config.write_text(samples.CONFIG.replace("nom: Tribunal administratif de Lille",
+                                             "nom: Tribunal administratif de Lille-Métropole"), "utf-8")
+    with pytest.raises(BuildError) as stopped:
+        prepare(run_check(published, on=DAY), published, DAY)
+    message = str(stopped.value)
+    assert message.startswith(f"le PDF de 1 acte(s) publié(s) ne correspond plus au registre de publication "
+                              f"({REGISTER_FILE}), alors que leur texte est inchangé :\n  {PATH} : PDF enregistré ")
+    assert message.endswith("actes publish --rendu acts/")
+    report = publish(published, [published / "acts"], DAY, rendu=True)
+    assert "nouveau PDF enregistré" in report.outcomes[0].message
+    first, second = load_register(published).entries["lens/decision/2026-1"].versions
+    assert second.evenement == "rendu" and second.source_sha256 == first.source_sha256
+    assert second.pdf_sha256 != first.pdf_sha256
+    prepare(run_check(published, on=DAY), published, DAY)
+    assert errors(published) == []
