@@ -110,7 +110,7 @@ def prepare(result: CheckResult, root: Path, today: dt.date) -> Publication:
     if mismatches:
         raise_mismatch(mismatches)
     seance_pdfs(publication, pages, renderer, root)
-    registre_pdfs(publication, acts, renderer, root)
+    registre_pdfs(publication, acts, renderer, root, today)
     data_files(publication, result, acts, root, today)
     total = len(publication.acts) + len(publication.seances) + sum(map(len, publication.registres.values()))
     publication.notes.insert(0, f"PDF : {total} ({renderer.rendered} produits, {total - renderer.rendered} "
@@ -154,10 +154,15 @@ def seance_pdfs(publication: Publication, pages, renderer: PdfRenderer, root: Pa
         publication.seances[page.path] = publication.add(SiteFile.of(pdf_path(page.path), pdf))
 
 
-def registre_pdfs(publication: Publication, acts: list[Act], renderer: PdfRenderer, root: Path) -> None:
+def registre_pdfs(publication: Publication, acts: list[Act], renderer: PdfRenderer, root: Path,
+                  today: dt.date) -> None:
+    """One registre per collectivité and ended year (R2121-9: bound at the end of
+    the year). The current year has none yet: its PDF would be made again, all of
+    it, at each publication (thousands of pages for a large collectivité)."""
     groups: dict[tuple[int, str], list[Act]] = defaultdict(list)
     for act in acts:
-        groups[(act.year, act.meta.collectivite or "")].append(act)
+        if act.year < today.year:
+            groups[(act.year, act.meta.collectivite or "")].append(act)
     config = renderer.config
     for (year, key), group in sorted(groups.items()):
         coll: Collectivite | None = config.collectivites.get(key)

@@ -197,8 +197,9 @@ def load_register(root: Path) -> Register | None:
     if not isinstance(data, dict) or data.get("format") != FORMAT or not isinstance(data.get("actes"), list):
         raise RegisterError(1, f"format inconnu : « format » doit valoir « {FORMAT} » et « actes » être une liste")
     register = Register()
+    lines = _key_lines(text)
     for index, item in enumerate(data["actes"]):
-        line = _line_of_key(text, item.get("cle") if isinstance(item, dict) else None)
+        line = lines.get(item.get("cle") if isinstance(item, dict) else None, 1)
         try:
             entry = _entry(item)
         except (KeyError, TypeError, ValueError, AttributeError) as exc:
@@ -208,11 +209,14 @@ def load_register(root: Path) -> Register | None:
     return register
 
 
-def _line_of_key(text: str, key: str | None) -> int:
-    if not key:
-        return 1
-    position = text.find(f'"cle": {json.dumps(key, ensure_ascii=False)}')
-    return text.count("\n", 0, position) + 1 if position >= 0 else 1
+def _key_lines(text: str) -> dict[str, int]:
+    """Line of each entry's `"cle": …`, in one pass over the file."""
+    found = {}
+    for number, line in enumerate(text.splitlines(), start=1):
+        match = re.match(r'\s*"cle": (".*"),?\s*$', line)
+        if match:
+            found[json.loads(match[1])] = number
+    return found
 
 
 def _version(item: dict) -> Version:
