@@ -1,4 +1,6 @@
-"""The build, stage after stage: check -> render -> mkdocs build -> swap.
+"""The build, stage after stage: check -> PRE_STAGES -> render -> mkdocs build ->
+POST_STAGES -> swap. (The publication stage makes PDFs and data files before the
+pages, which link them; the sitemap is written after MkDocs.)
 
     build()  reads top to bottom as the build. It refuses to go past `check` when
     there is any error, renders the Markdown pages into the docs folder, has
