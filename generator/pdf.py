@@ -94,6 +94,7 @@ class Document:
     key_material: dict
     base_url: str
     attachments: list[tuple[Path, str, dt.date]] = field(default_factory=list)  # file, name, date
+    label: str = "document"  # named in error messages: the act's file, the séance, the registre
 
 
 class PdfError(Exception):
@@ -120,7 +121,11 @@ class PdfRenderer:
 
     # -- documents ---------------------------------------------------------
     def act(self, act: Act) -> PdfFile:
-        return self.render(act_document(act, self.root, self.config))
+        try:
+            document = act_document(act, self.root, self.config)
+        except (OSError, UnicodeDecodeError) as exc:
+            raise PdfError(f"{act.path} : annexe illisible pour le PDF ({exc})") from exc
+        return self.render(document)
 
     def render(self, document: Document) -> PdfFile:
         key = self.key(document)
@@ -144,6 +149,12 @@ class PdfRenderer:
         return self.env.get_template(document.template).render(document.context)
 
     def write_pdf(self, document: Document) -> bytes:
+        try:
+            return self._write_pdf(document)
+        except (OSError, ValueError, LookupError, TypeError, AttributeError, jinja2.TemplateError) as exc:
+            raise PdfError(f"{document.label} : PDF impossible à produire ({type(exc).__name__} : {exc})") from exc
+
+    def _write_pdf(self, document: Document) -> bytes:
         from weasyprint import HTML, Attachment
 
         # WeasyPrint warns about CSS it ignores (screen-only rules of actes.css): not our readers' concern.
@@ -302,7 +313,7 @@ def act_document(act: Act, root: Path, config: SiteConfig) -> Document:
     day = act.meta.mise_en_ligne or act.meta.date
     attachments = [(a["source"], a["jointe"], day) for a in context["annexes"] if a["jointe"]]
     base_url = (root / act.path).parent.as_uri() + "/"
-    return Document("pdf/acte.html.j2", context, key, base_url, attachments)
+    return Document("pdf/acte.html.j2", context, key, base_url, attachments, label=act.path)
 
 
 def seance_document(entry: dict, config: SiteConfig, root: Path) -> Document:
@@ -315,7 +326,8 @@ def seance_document(entry: dict, config: SiteConfig, root: Path) -> Document:
                "mise_en_ligne": max(published) if published else entry["date"]}
     key = {"deliberations": [d.sha256 for d in deliberations], "pv": entry["pv"].sha256 if entry["pv"] else None,
            "collectivite": coll.model_dump(mode="json") if coll else None, "site_name": config.site_name}
-    return Document("pdf/seance.html.j2", context, key, root.as_uri() + "/")
+    return Document("pdf/seance.html.j2", context, key, root.as_uri() + "/",
+                    label=f"liste des délibérations du {entry['date']:%d/%m/%Y}")
 
 
 def registre_document(year: int, key: str, coll: Collectivite | None, acts: list[Act], root: Path,
@@ -339,7 +351,7 @@ def registre_document(year: int, key: str, coll: Collectivite | None, acts: list
     material = {"annee": year, "collectivite": coll.model_dump(mode="json") if coll else key,
                 "actes": [[a.sha256, [file_digest(x["source"]) for x in e["annexes"]]] for a, e in zip(ordered, entries)],
                 "site_name": config.site_name}
-    return Document("pdf/registre.html.j2", context, material, root.as_uri() + "/")
+    return Document("pdf/registre.html.j2", context, material, root.as_uri() + "/", label=f"registre {year} ({key})")
 
 
 def registre_order(act: Act) -> tuple:

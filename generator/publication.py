@@ -188,9 +188,18 @@ def write_data(root: Path, path: str, content: bytes) -> Path:
 
 def publication_stage(result: CheckResult, ctx) -> None:
     """PRE stage: PDFs and data files; the preview of drafts has none."""
+    from .pdf import PdfError
+    from .register import RegisterError
+    from .site import BuildError
+
     if ctx.drafts:
         return
-    publication = prepare(result, ctx.root, ctx.today)
+    try:
+        publication = prepare(result, ctx.root, ctx.today)
+    except PdfError as exc:
+        raise BuildError(str(exc)) from exc
+    except RegisterError as exc:  # check reported it already; stay clear anyway
+        raise BuildError(f"{REGISTER_FILE}:{exc.line}: {exc}") from exc
     ctx.extra_files.update(publication.files)
     ctx.template_globals["publication"] = publication
     ctx.notes += publication.notes

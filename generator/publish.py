@@ -26,7 +26,7 @@ from pathlib import Path
 from .check import run_check
 from .load import display_path, find_act_files
 from .model import Act
-from .pdf import PdfRenderer
+from .pdf import PdfError, PdfRenderer
 from .register import (
     REGISTER_FILE,
     Register,
@@ -106,7 +106,9 @@ def select(result, paths: list[Path], root: Path) -> tuple[list[Act], list[Outco
         shown = display_path(file, root)
         act = by_path.get(shown)
         if act is None or act.type not in RULES or act.meta.numero is None:
-            raise PublishError(f"{shown}: acte illisible ou incomplet : le corriger d'abord (actes check {shown})")
+            found = "\n".join(str(p) for p in result.errors if p.path == shown)
+            raise PublishError(f"{found}\n{shown} : acte illisible ou incomplet, publication refusée : le corriger "
+                               "d'abord" if found else f"{shown} : acte illisible ou incomplet : le corriger d'abord")
         if act.meta.statut != "publie" and shown not in named:
             skipped.append(Outcome(shown, f"{shown} : projet laissé de côté (donner le fichier lui-même pour le publier)"))
             continue
@@ -135,14 +137,21 @@ def publish(root: Path, paths: list[Path], today: dt.date, date: dt.date | None 
         renderer = PdfRenderer(root, checked.config)
         for act, entry in plan:
             outcomes.append(record(register, fresh[act.path], entry, renderer, root, date or today, motif, rendu))
+    except PdfError as exc:
+        restore(originals)
+        raise PublishError(f"{exc} ; aucun fichier n'a été modifié") from exc
     except BaseException:
-        for path, data in originals.items():
-            path.write_bytes(data)
+        restore(originals)
         raise
     report = PublishReport(outcomes)
     if any(o.recorded for o in outcomes):
         report.register = save_register(root, register)
     return report
+
+
+def restore(originals: dict[Path, bytes]) -> None:
+    for path, data in originals.items():
+        path.write_bytes(data)
 
 
 def write_publication_fields(root: Path, acts: list[Act], date: dt.date | None, today: dt.date) -> dict[Path, bytes]:

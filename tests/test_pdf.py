@@ -230,3 +230,16 @@ def test_two_builds_write_the_same_bytes(example, tmp_path, monkeypatch):
     assert len(ours) > 25
     different = [str(rel) for rel in ours if (first / rel).read_bytes() != (second / rel).read_bytes()]
     assert different == []
+
+
+def test_an_unreadable_annex_is_a_french_error_not_a_traceback(project, tmp_path):
+    from generator.pdf import PdfError
+    from generator.publish import PublishError, publish
+
+    act = edit(DECISION, "statut: publie", "annexes:\n  - annexes/plan.md\nstatut: publie")
+    root = project({PATH: act, "acts/2026/annexes/plan.md": b"Rue de Lille \xe9t\xe9\n"})
+    result = run_check(root, on=DAY)
+    with pytest.raises(PdfError, match=f"^{PATH} : annexe illisible pour le PDF"):
+        PdfRenderer(root, result.config, cache_dir=tmp_path / "cache").act(result.acts[0])
+    with pytest.raises(PublishError, match="annexe illisible pour le PDF .* aucun fichier n'a été modifié"):
+        publish(root, [root / PATH], DAY)
