@@ -30,7 +30,6 @@ import hashlib
 import json
 import logging
 import os
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -362,7 +361,3 @@ def registre_order(act: Act) -> tuple:
 def _code_order(code: str) -> tuple:
     return tuple(int(part) for part in code.split(".")) if code else (99,)
 
-
-def render_all(renderer: PdfRenderer, documents: Iterable[tuple[str, Document]]) -> dict[str, PdfFile]:
-    """Site path -> rendered PDF, for every document given."""
-    return {path: renderer.render(document) for path, document in documents}

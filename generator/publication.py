@@ -25,7 +25,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .check import CONFIG_FILE, CheckResult
+from .check import CheckResult
 from .config import Collectivite
 from .model import Act
 from .pdf import PdfFile, PdfRenderer, registre_document, seance_document
@@ -210,6 +210,3 @@ def sitemap_stage(result: CheckResult, site_dir: Path, ctx) -> None:
     from .feeds import write_sitemap
 
     write_sitemap(result, site_dir, ctx)
-
-
-__all__ = ["CONFIG_FILE", "Publication", "SiteFile", "prepare", "publication_stage", "sitemap_stage"]

@@ -28,7 +28,6 @@ from .load import display_path, find_act_files
 from .model import Act
 from .pdf import PdfError, PdfRenderer
 from .register import (
-    REGISTER_FILE,
     Register,
     Version,
     act_key,
@@ -212,5 +211,3 @@ def record(register: Register, act: Act, entry, renderer: PdfRenderer, root: Pat
     return Outcome(act.path, f"{act.path} : nouveau PDF enregistré ({short(current.pdf_sha256)} → "
                              f"{short(pdf.sha256)}), texte inchangé", True)
 
-
-__all__ = ["PublishError", "PublishReport", "publish", "set_front_matter", "REGISTER_FILE"]

@@ -17,7 +17,7 @@ from generator.check import run_check
 from generator.pdf import PdfRenderer, local_fetcher_class, size_label
 from generator.register import load_register
 from tests.conftest import DECISION, edit
-from tests.sitebuild import EXAMPLE_DAY, build_copy, copy_project
+from tests.sitebuild import build_copy, copy_project
 
 DAY = dt.date(2026, 6, 15)
 PATH = "acts/2026/decision-2026-1.md"
