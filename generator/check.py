@@ -16,6 +16,8 @@ from .model import Act
 from .numbering import check_duplicates, check_gaps
 from .problems import Problem, sort_problems
 from .references import check_proces_verbaux, check_references
+from .register import check_publication_register
+from .seances import check_seance_documents
 from .registry import Registry
 from .validate import Context, validate_act
 
@@ -83,7 +85,8 @@ def run_check(root: Path, paths: list[Path] | None = None, on: dt.date | None = 
         if act is not None and act.meta.type:
             acts.append(act)
     registry = Registry.build(acts)
-    for check in (check_duplicates, check_gaps, check_references, check_proces_verbaux):
+    for check in (check_duplicates, check_gaps, check_references, check_proces_verbaux,
+                  check_seance_documents(ctx.today), check_publication_register(root, ctx.today)):
         problems += check(registry)
     problems = [p for p in problems if p.path not in context]
     return CheckResult(config, registry.acts, registry, sort_problems(problems), len(wanted), context)

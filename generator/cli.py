@@ -12,6 +12,8 @@ COMMANDS = (
     "build",
     "serve",
     "import_",
+    "publish",
+    "export",
 )
 
 

@@ -269,7 +269,7 @@ class PageSet:
                                      collectivite_cle=key, par_mois=True)
 
     def static_pages(self) -> Iterator[Page]:
-        for name in ("recherche", "a-propos", "accessibilite", "mentions-legales"):
+        for name in ("recherche", "a-propos", "accessibilite", "mentions-legales", "donnees"):
             yield Page(f"{name}.md", f"{name}.md.j2", {})
         # The collectivité's colour, from mkdocs.yml (extra.collectivites.*.couleur).
         default = self.config.collectivites.get(self.config.default_collectivite or "")
@@ -386,10 +386,11 @@ def select_acts(result: CheckResult, today: dt.date, drafts: bool) -> list[Act]:
 
 
 def render_site(result: CheckResult, root: Path, out_dir: Path, today: dt.date, drafts: bool = False,
-                extra_files: dict[str, Path] | None = None) -> RenderReport:
+                extra_files: dict[str, Path] | None = None, extra_globals: dict | None = None) -> RenderReport:
     acts = select_acts(result, today, drafts)
     pages = PageSet(result, acts, today, drafts, root)
     env = make_environment(pages.site, result.config, today, drafts)
+    env.globals.update(extra_globals or {})  # e.g. `publication` (PDFs, feeds) from site.PRE_STAGES
     writer = DocsWriter(out_dir)
     for page in pages.pages():
         template = env.get_template(page.template)

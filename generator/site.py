@@ -1,4 +1,6 @@
-"""The build, stage after stage: check -> render -> mkdocs build -> swap.
+"""The build, stage after stage: check -> PRE_STAGES -> render -> mkdocs build ->
+POST_STAGES -> swap. (The publication stage makes PDFs and data files before the
+pages, which link them; the sitemap is written after MkDocs.)
 
     build()  reads top to bottom as the build. It refuses to go past `check` when
     there is any error, renders the Markdown pages into the docs folder, has
@@ -29,6 +31,11 @@ SITE_DIR = "site"
 # site folder before it replaces `site/`: fn(result, site_dir, context) -> None.
 PostStage = Callable[[CheckResult, Path, "BuildContext"], None]
 POST_STAGES: list[tuple[str, PostStage]] = []
+# Stages that run before the pages are rendered, to make files the pages link to
+# (PDFs, feeds): fn(result, context) -> None, filling context.extra_files (copied
+# into the docs folder) and context.template_globals (data for the templates).
+PreStage = Callable[[CheckResult, "BuildContext"], None]
+PRE_STAGES: list[tuple[str, PreStage]] = []
 
 
 class BuildError(Exception):
@@ -43,6 +50,9 @@ class BuildContext:
     docs_dir: Path
     render: RenderReport | None = None
     timings: dict[str, float] = field(default_factory=dict)
+    extra_files: dict[str, Path] = field(default_factory=dict)  # docs path -> file to copy there
+    template_globals: dict = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)  # printed after the build's summary line
 
 
 def mkdocs_build(root: Path, docs_dir: Path, site_dir: Path) -> None:
@@ -90,7 +100,10 @@ def build(root: Path, drafts: bool = False, site_dir: Path | None = None,
         raise BuildError(f"construction refusée : {len(result.errors)} erreur(s) dans les actes (voir ci-dessus)")
     docs_dir = root / (PREVIEW_DOCS_DIR if drafts else DOCS_DIR)
     ctx = BuildContext(root, day, drafts, docs_dir)
-    ctx.render = render_site(result, root, docs_dir, day, drafts=drafts)
+    for name, stage in PRE_STAGES:
+        stage(result, ctx)
+    ctx.render = render_site(result, root, docs_dir, day, drafts=drafts, extra_files=ctx.extra_files,
+                             extra_globals=ctx.template_globals)
     report(f"Pages : {len(ctx.render.written)} écrites, {ctx.render.unchanged} inchangées, "
            f"{len(ctx.render.removed)} supprimées")
     site_dir = (site_dir or root / SITE_DIR).resolve()
@@ -106,4 +119,13 @@ def build(root: Path, drafts: bool = False, site_dir: Path | None = None,
         raise
     report(f"Site construit dans {site_dir.relative_to(root) if root in site_dir.parents else site_dir} : "
            f"{len(result.acts)} actes vérifiés")
+    for note in ctx.notes:
+        report(note)
     return result
+
+
+# The legal publication: PDFs, register, feeds and data before the pages; the sitemap after.
+from .publication import publication_stage, sitemap_stage  # noqa: E402 (uses BuildError above)
+
+PRE_STAGES.append(("publication", publication_stage))
+POST_STAGES.append(("sitemap", sitemap_stage))
