@@ -11,6 +11,8 @@ COMMANDS = (
     "check",
     "build",
     "serve",
+    "new",
+    "editeur",
 )
 
 

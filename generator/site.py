@@ -18,6 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .admin import add_admin
 from .check import CheckResult, run_check, today
 from .render import RenderReport, render_site
 
@@ -29,6 +30,7 @@ SITE_DIR = "site"
 # site folder before it replaces `site/`: fn(result, site_dir, context) -> None.
 PostStage = Callable[[CheckResult, Path, "BuildContext"], None]
 POST_STAGES: list[tuple[str, PostStage]] = []
+POST_STAGES.append(("admin", add_admin))  # the web editor in site/admin/ (generator/admin.py)
 
 
 class BuildError(Exception):

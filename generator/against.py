@@ -1,0 +1,208 @@
+"""Number conflicts between branches: `actes check --against REV`.
+
+Two drafts written on two branches can take the same number; each branch is
+right on its own. This module reads the acts of another git revision (say
+origin/main) straight from the object store — `git ls-tree` and
+`git cat-file --batch`, never a checkout over the work tree — and reports
+every act of the work tree whose number that revision already uses for
+another act.
+
+"Another act" is decided with the merge base of HEAD and REV:
+
+- an act of REV at a path that existed at the merge base is an act both
+  branches share (perhaps edited, perhaps renamed on this branch): no conflict;
+- an act REV added since the merge base, with the same collectivité, type and
+  number as an act here, is a conflict — unless it is byte for byte the same
+  file at the same path (the same commit reached both branches).
+
+Without a merge base (shallow clone, unrelated histories), an act at the same
+path is taken as the same act, and a warning says the check is weaker.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+
+from .check import ACTS_DIR, CheckResult
+from .config import SiteConfig
+from .load import load_text
+from .model import Act
+from .problems import Problem, error, warning
+from .rules import RULES
+from .scaffold import free_number
+from .validate import Context, validate_act
+
+GIT_TIMEOUT = 120  # seconds; reading 50k blobs takes a few
+
+
+class AgainstError(Exception):
+    """The revision cannot be read; the message is French and shown as is."""
+
+
+def git(root: Path, *args: str, stdin: bytes | None = None) -> bytes:
+    try:
+        done = subprocess.run(["git", "-C", str(root), *args], input=stdin, capture_output=True,
+                              timeout=GIT_TIMEOUT, check=False)
+    except FileNotFoundError:
+        raise AgainstError("git introuvable : installer git pour comparer avec une autre révision") from None
+    except subprocess.TimeoutExpired:
+        raise AgainstError(f"git {args[0]} n'a pas répondu en {GIT_TIMEOUT} s") from None
+    if done.returncode != 0:
+        raise AgainstError(done.stderr.decode("utf-8", "replace").strip() or f"git {args[0]} a échoué")
+    return done.stdout
+
+
+def resolve(root: Path, rev: str) -> str:
+    """The commit REV names, or a French error saying how to get it."""
+    if rev.startswith("-"):
+        raise AgainstError(f"révision « {rev} » invalide")
+    try:
+        git(root, "rev-parse", "--is-inside-work-tree")
+    except AgainstError:
+        raise AgainstError(f"{root} n'est pas un dépôt git : --against compare avec une révision git") from None
+    try:
+        return git(root, "rev-parse", "--verify", "--quiet", "--end-of-options", f"{rev}^{{commit}}").decode().strip()
+    except AgainstError:
+        remote = rev.split("/", 1)
+        hint = f" (git fetch {remote[0]} {remote[1]} ?)" if len(remote) == 2 else ""
+        raise AgainstError(f"révision « {rev} » introuvable dans le dépôt{hint}") from None
+
+
+def act_paths(root: Path, commit: str) -> dict[str, str]:
+    """path -> blob id of the act files of a commit, with the rules of
+    `load.find_act_files`: `*.md` under acts/, not in annexes/ or hidden folders."""
+    listing = git(root, "ls-tree", "-r", "-z", commit, "--", f"{ACTS_DIR}/")
+    paths = {}
+    for entry in listing.split(b"\0"):
+        if not entry:
+            continue
+        info, _, name = entry.partition(b"\t")
+        mode, kind, blob = info.split()
+        path = name.decode("utf-8", "replace")
+        folders = path.split("/")[:-1]
+        if kind != b"blob" or mode == b"120000" or not path.endswith(".md"):
+            continue
+        if any(f == "annexes" or f.startswith(".") for f in folders):
+            continue
+        paths[path] = blob.decode()
+    return paths
+
+
+def read_blobs(root: Path, blobs: list[str]) -> list[bytes]:
+    """The contents of many blobs with one `git cat-file --batch`."""
+    if not blobs:
+        return []
+    out = git(root, "cat-file", "--batch", stdin=("\n".join(blobs) + "\n").encode())
+    contents, pos = [], 0
+    for _ in blobs:
+        header_end = out.index(b"\n", pos)
+        size = int(out[pos:header_end].split()[2])
+        contents.append(out[header_end + 1: header_end + 1 + size])
+        pos = header_end + 1 + size + 1  # content, then a newline
+    return contents
+
+
+@dataclass
+class Revision:
+    name: str                   # as the person wrote it: "origin/main"
+    commit: str
+    acts: list[Act]
+    blobs: dict[str, str]       # path -> blob id
+    base_paths: set[str] | None  # act paths at the merge base with HEAD; None when unknown
+
+
+def acts_at_revision(root: Path, rev: str, config: SiteConfig, day: dt.date) -> list[Act]:
+    return read_revision(root, rev, config, day).acts
+
+
+def read_revision(root: Path, rev: str, config: SiteConfig, day: dt.date) -> Revision:
+    root = root.resolve()
+    commit = resolve(root, rev)
+    blobs = act_paths(root, commit)
+    ctx = Context(config, day, root)
+    acts = []
+    paths = sorted(blobs)
+    for path, data in zip(paths, read_blobs(root, [blobs[p] for p in paths])):
+        act, _ = validate_act(load_text(data, path), ctx)  # its problems are REV's business
+        if act is not None and act.meta.type and act.meta.numero is not None:
+            acts.append(act)
+    return Revision(rev, commit, acts, blobs, merge_base_paths(root, commit))
+
+
+def merge_base_paths(root: Path, commit: str) -> set[str] | None:
+    try:
+        base = git(root, "merge-base", "HEAD", commit).decode().strip()
+    except AgainstError:
+        return None
+    return set(act_paths(root, base))
+
+
+def local_blob(root: Path, path: str) -> str | None:
+    try:
+        return git(root, "hash-object", "--", path).decode().strip()
+    except AgainstError:
+        return None
+
+
+def conflicts(result: CheckResult, root: Path, revision: Revision) -> list[Problem]:
+    """A problem on each act here whose number REV took for another act."""
+    root = root.resolve()
+    theirs: dict[tuple, list[Act]] = {}
+    for act in revision.acts:
+        theirs.setdefault(act.key, []).append(act)
+    local_paths = {a.path for a in result.acts}
+    problems = []
+    if revision.base_paths is None:
+        problems.append(warning(ACTS_DIR, 1, "against",
+                                f"pas d'ancêtre commun avec {revision.name} (clone superficiel ? "
+                                "git fetch --unshallow) : un acte de même chemin est considéré comme le même acte"))
+    for act in result.acts:
+        if act.meta.numero is None:
+            continue
+        for other in theirs.get(act.key, []):
+            if _same_act(act, other, revision, local_paths, root):
+                continue
+            problems.append(_conflict(act, other, result, revision))
+            break
+    return problems
+
+
+def _same_act(act: Act, other: Act, revision: Revision, local_paths: set[str], root: Path) -> bool:
+    base = revision.base_paths
+    if base is None:
+        return other.path == act.path or other.path in local_paths
+    if other.path in base:
+        # Shared before the branches parted. If this branch moved it, `other.path`
+        # is gone here; if it is still here, a local duplicate is check's business.
+        return True
+    if other.path == act.path:
+        return local_blob(root, act.path) == revision.blobs.get(other.path)
+    return False
+
+
+def _conflict(act: Act, other: Act, result: CheckResult, revision: Revision) -> Problem:
+    rules = RULES[act.type]
+    numero = act.meta.numero
+    coll = act.meta.collectivite or ""
+    what = f"{'une autre' if rules.feminine else 'un autre'} {rules.label}"
+    objet = f" (« {_short(other.meta.objet)} »)" if other.meta.objet else ""
+    where = "au même chemin" if other.path == act.path else f"par {other.path}"
+    advice = "choisir un autre numéro"
+    if numero.is_sequential:
+        taken = [*result.acts, *revision.acts]
+        suggestion = free_number(taken, act.type, coll, numero.year)
+        advice = f"renuméroter ce projet, par exemple en {suggestion} (prochain numéro libre des deux côtés)"
+    return error(act.path, act.line_of("numero"), "numero",
+                 f"numéro {numero} déjà pris sur {revision.name} pour {what} {where}{objet} : {advice}")
+
+
+def _short(text: str, limit: int = 80) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def check_against(result: CheckResult, root: Path, rev: str, day: dt.date) -> list[Problem]:
+    return conflicts(result, root, read_revision(root, rev, result.config, day))
+
