@@ -28,7 +28,7 @@ from pathlib import Path
 
 from .check import ACTS_DIR, CheckResult
 from .config import SiteConfig
-from .load import load_text
+from .load import display_path, find_act_files, load_text
 from .model import Act
 from .problems import Problem, error, warning
 from .rules import RULES
@@ -107,11 +107,11 @@ def read_blobs(root: Path, blobs: list[str]) -> list[bytes]:
 
 @dataclass
 class Revision:
-    name: str                   # as the person wrote it: "origin/main"
+    name: str                          # as the person wrote it: "origin/main"
     commit: str
     acts: list[Act]
-    blobs: dict[str, str]       # path -> blob id
-    base_paths: set[str] | None  # act paths at the merge base with HEAD; None when unknown
+    blobs: dict[str, str]              # act path -> blob id, in REV
+    base_blobs: dict[str, str] | None  # act path -> blob id at the merge base with HEAD; None when unknown
 
 
 def acts_at_revision(root: Path, rev: str, config: SiteConfig, day: dt.date) -> list[Act]:
@@ -129,58 +129,72 @@ def read_revision(root: Path, rev: str, config: SiteConfig, day: dt.date) -> Rev
         act, _ = validate_act(load_text(data, path), ctx)  # its problems are REV's business
         if act is not None and act.meta.type and act.meta.numero is not None:
             acts.append(act)
-    return Revision(rev, commit, acts, blobs, merge_base_paths(root, commit))
+    return Revision(rev, commit, acts, blobs, merge_base_blobs(root, commit))
 
 
-def merge_base_paths(root: Path, commit: str) -> set[str] | None:
+def merge_base_blobs(root: Path, commit: str) -> dict[str, str] | None:
     try:
         base = git(root, "merge-base", "HEAD", commit).decode().strip()
     except AgainstError:
         return None
-    return set(act_paths(root, base))
+    return act_paths(root, base)
 
 
-def local_blob(root: Path, path: str) -> str | None:
-    try:
-        return git(root, "hash-object", "--", path).decode().strip()
-    except AgainstError:
-        return None
+def work_tree_blobs(root: Path) -> dict[str, str]:
+    """path -> blob id of every act file of the work tree (committed or not),
+    as git would store it (`hash-object` applies the path's filters)."""
+    files, _ = find_act_files([root / ACTS_DIR], root)
+    paths = [display_path(f, root) for f in files]
+    if not paths:
+        return {}
+    ids = git(root, "hash-object", "--stdin-paths", stdin=("\n".join(paths) + "\n").encode()).decode().split()
+    return dict(zip(paths, ids))
+
+
+def merged_from_revision(local: dict[str, str], revision: Revision) -> set[str]:
+    """The act paths whose version a merge of REV would take from REV: what REV
+    added or changed since the merge base and this branch left alone. Without a
+    merge base, the paths only REV has."""
+    base = revision.base_blobs
+    if base is None:
+        return set(revision.blobs) - set(local)
+    return {path for path, blob in revision.blobs.items()
+            if blob != base.get(path) and local.get(path) == base.get(path)}
+
+
+def both_added(local: dict[str, str], revision: Revision) -> set[str]:
+    """Paths both sides created since the merge base with different contents:
+    two new acts under one file name (git reports an add/add conflict)."""
+    base = revision.base_blobs or {}
+    if revision.base_blobs is None:
+        return set()
+    return {path for path, blob in revision.blobs.items()
+            if path not in base and path in local and local[path] != blob}
 
 
 def conflicts(result: CheckResult, root: Path, revision: Revision) -> list[Problem]:
-    """A problem on each act here whose number REV took for another act."""
+    """A problem on each act here whose number REV gives to another act: after a
+    merge, two files would carry the same collectivité, type and number."""
     root = root.resolve()
+    local = work_tree_blobs(root)
+    incoming = merged_from_revision(local, revision)
+    clashing = both_added(local, revision)
     theirs: dict[tuple, list[Act]] = {}
     for act in revision.acts:
-        theirs.setdefault(act.key, []).append(act)
-    local_paths = {a.path for a in result.acts}
+        if act.path in incoming or act.path in clashing:
+            theirs.setdefault(act.key, []).append(act)
     problems = []
-    if revision.base_paths is None:
+    if revision.base_blobs is None:
         problems.append(warning(ACTS_DIR, 1, "against",
                                 f"pas d'ancêtre commun avec {revision.name} (clone superficiel ? "
                                 "git fetch --unshallow) : un acte de même chemin est considéré comme le même acte"))
     for act in result.acts:
         if act.meta.numero is None:
             continue
-        for other in theirs.get(act.key, []):
-            if _same_act(act, other, revision, local_paths, root):
-                continue
-            problems.append(_conflict(act, other, result, revision))
-            break
+        others = [o for o in theirs.get(act.key, []) if o.path != act.path or o.path in clashing]
+        if others:
+            problems.append(_conflict(act, others[0], result, revision))
     return problems
-
-
-def _same_act(act: Act, other: Act, revision: Revision, local_paths: set[str], root: Path) -> bool:
-    base = revision.base_paths
-    if base is None:
-        return other.path == act.path or other.path in local_paths
-    if other.path in base:
-        # Shared before the branches parted. If this branch moved it, `other.path`
-        # is gone here; if it is still here, a local duplicate is check's business.
-        return True
-    if other.path == act.path:
-        return local_blob(root, act.path) == revision.blobs.get(other.path)
-    return False
 
 
 def _conflict(act: Act, other: Act, result: CheckResult, revision: Revision) -> Problem:

@@ -87,6 +87,19 @@ def test_editing_or_renaming_an_act_both_branches_share_is_no_conflict(repo):
     assert "déjà pris sur main" not in done.stdout
 
 
+def test_an_act_renumbered_on_the_other_branch_into_our_number_is_a_conflict(repo):
+    draft_on_branch(repo, "nacelle", NACELLE)  # 2026-103 here
+    git(repo, "switch", "-q", "main")
+    path = repo / "acts/2026/decision-2026-92.md"
+    path.write_text(path.read_text("utf-8").replace("numero: 2026-92 ", "numero: 2026-103 "), "utf-8")
+    commit_all(repo, "Renumérotation de 2026-92 en 2026-103")
+    git(repo, "switch", "-q", "nacelle")
+    done = actes(repo, "check", "--against", "main")
+    assert done.returncode == 1
+    assert ("acts/2026/decision-2026-103.md:3: numero — numéro 2026-103 déjà pris sur main pour une autre décision "
+            "par acts/2026/decision-2026-92.md") in done.stdout
+
+
 def test_the_same_commit_on_both_sides_is_no_conflict(repo):
     draft_on_branch(repo, "nacelle", NACELLE)
     git(repo, "switch", "-q", "main")
