@@ -258,3 +258,27 @@ def test_vendored_bundle_matches_its_checksums_and_licence():
         assert hashlib.sha256((VENDOR / name).read_bytes()).hexdigest() == digest, name
     assert (VENDOR / "VERSION").read_text().strip() == "3.16.3"
     assert "MIT License" in (VENDOR / "LICENSE").read_text("utf-8")
+
+
+# ---------------------------------------------------------------------------
+# actes editeur: refusals before anything starts
+
+
+def test_editor_refuses_a_work_tree_with_uncommitted_changes(tmp_path):
+    from tests.gitrepo import actes, example_repo
+
+    repo = example_repo(tmp_path / "depot")
+    (repo / "acts/2026/notes.txt").write_text("brouillon\n", "utf-8")
+    done = actes(repo, "editeur")
+    assert done.returncode == 1
+    assert done.stderr.startswith("ÉCHEC : des modifications ne sont pas enregistrées dans git (git status).")
+
+
+def test_editor_outside_a_git_repository(project, samples):
+    from tests.gitrepo import actes
+
+    root = project(samples.FILES)
+    done = actes(root, "editeur")
+    assert done.returncode == 1
+    assert done.stderr.strip() == (f"ÉCHEC : {root} n'est pas un dépôt git : l'éditeur enregistre chaque projet "
+                                   "dans une branche")

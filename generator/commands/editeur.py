@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
 import threading
 from pathlib import Path
@@ -27,20 +28,25 @@ def run(args: argparse.Namespace) -> int:
     root = Path.cwd()
     try:
         dirty = git_text(root, "status", "--porcelain")
-    except EditorError as exc:
-        print(f"ÉCHEC : {exc}", file=sys.stderr)
+    except EditorError:
+        print(f"ÉCHEC : {root} n'est pas un dépôt git : l'éditeur enregistre chaque projet dans une branche",
+              file=sys.stderr)
         return 1
     if dirty:
         print("ÉCHEC : des modifications ne sont pas enregistrées dans git (git status). L'éditeur local les "
               "inclurait dans ses branches : faire d'abord un commit ou les mettre de côté (git stash).",
               file=sys.stderr)
         return 1
+    # A `kill` stops the editor like Ctrl+C does: decap-server is stopped with it.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     try:
         with local_editor(root, args.port, args.port_git) as editor:
             print(f"Éditeur des actes : {editor.url}")
             print(f"  dépôt {editor.repo}, branche {editor.branch} ; journal du serveur git : {editor.log}")
             print("  Ctrl+C pour arrêter.")
             threading.Event().wait()
+    except KeyboardInterrupt:
+        print("Éditeur arrêté.")
     except EditorError as exc:
         print(f"ÉCHEC : {exc}", file=sys.stderr)
         return 1
