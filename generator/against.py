@@ -188,7 +188,7 @@ def conflicts(result: CheckResult, root: Path, revision: Revision) -> list[Probl
         problems.append(warning(ACTS_DIR, 1, "against",
                                 f"pas d'ancêtre commun avec {revision.name} (clone superficiel ? "
                                 "git fetch --unshallow) : un acte de même chemin est considéré comme le même acte"))
-    for act in result.acts:
+    for act in result.checked:
         if act.meta.numero is None:
             continue
         others = [o for o in theirs.get(act.key, []) if o.path != act.path or o.path in clashing]

@@ -11,6 +11,7 @@ COMMANDS = (
     "check",
     "build",
     "serve",
+    "import_",
     "new",
     "editeur",
 )

@@ -86,6 +86,13 @@ class ActNumber:
         return self.seq is not None
 
     @property
+    def identity(self) -> tuple:
+        """What makes two numbers the same: "2023-009" and "2023-9" are rank 9 of 2023."""
+        if self.is_sequential:
+            return (self.prefix, self.year, self.seq)
+        return (self.text,)
+
+    @property
     def series(self) -> str:
         """Acts of one series share a prefix: "A2023-15" and "A2023-16"."""
         return self.prefix.rstrip(" _-")
@@ -310,6 +317,9 @@ class ActRef:
         type_ = None
         if match["type"]:
             type_ = type_from_word(match["type"])
+            if type_ is None and type_from_word(re.split(r"[ -]", match["type"])[0]):
+                # "décision du 3 mars": a known type, then no number.
+                raise ValueError(f"référence « {value} » illisible : écrire par exemple « décision 2026-92 »")
             if type_ is None:
                 raise ValueError(
                     f"type d'acte « {match['type']} » inconnu dans la référence « {value} » : "

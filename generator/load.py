@@ -46,10 +46,13 @@ class RawAct:
 
 
 def display_path(path: Path, root: Path) -> str:
-    try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()
+    # The path as written first: a symbolic link is named where it is, not where it points.
+    for shown, base in ((Path(os.path.abspath(path)), Path(os.path.abspath(root))), (path.resolve(), root.resolve())):
+        try:
+            return shown.relative_to(base).as_posix()
+        except ValueError:
+            continue
+    return path.as_posix()
 
 
 def decode(data: bytes, shown: str) -> tuple[str | None, list[Problem]]:
@@ -144,13 +147,13 @@ def find_act_files(paths: list[Path], root: Path) -> tuple[list[Path], list[Prob
             problems.append(error(given.as_posix(), 1, "chemin", "chemin hors du dépôt : refusé"))
             continue
         if not given.exists():
-            problems.append(error(given.as_posix(), 1, "chemin", "fichier ou dossier introuvable"))
+            problems.append(error(display_path(given, root), 1, "chemin", "fichier ou dossier introuvable"))
             continue
         if given.is_file():
             found.append(given)
             continue
         if not given.is_dir():
-            problems.append(error(given.as_posix(), 1, "chemin", "ni fichier ni dossier : refusé"))
+            problems.append(error(display_path(given, root), 1, "chemin", "ni fichier ni dossier : refusé"))
             continue
         for dirpath, dirnames, filenames in os.walk(given):
             dirnames[:] = sorted(d for d in dirnames if d != "annexes" and not d.startswith("."))

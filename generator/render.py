@@ -271,6 +271,9 @@ class PageSet:
     def static_pages(self) -> Iterator[Page]:
         for name in ("recherche", "a-propos", "accessibilite", "mentions-legales"):
             yield Page(f"{name}.md", f"{name}.md.j2", {})
+        # The collectivité's colour, from mkdocs.yml (extra.collectivites.*.couleur).
+        default = self.config.collectivites.get(self.config.default_collectivite or "")
+        yield Page("assets/couleurs.css", "couleurs.css.j2", {"couleur": default.couleur if default else None})
 
 
 # ---------------------------------------------------------------------------

@@ -3,8 +3,10 @@
 PyYAML's SafeLoader follows YAML 1.1, whose implicit types are traps for people
 who write acts by hand: `yes`/`no`/`on`/`off` become booleans, `0123` becomes the
 octal 83, `1:30` becomes 90, and `2026-02-30` raises a ValueError without any line.
-This loader resolves only `null`, `true`/`false`, decimal integers and floats;
-everything else stays a string and the schema parses it (dates included).
+This loader resolves only `null`, `true`/`false` and decimal integers; everything
+else stays a string and the schema parses it (dates included). Decimal numbers stay
+strings too: `nomenclature: 7.10` is the matière 7.10, not the float 7.1, and no
+field of an act or of the configuration is a decimal number.
 
 It refuses aliases (a "billion laughs" document cannot expand), duplicate keys,
 and nesting deeper than MAX_DEPTH, and records the line of every node so that
@@ -13,6 +15,7 @@ problems can name the line of the field they are about.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -40,9 +43,16 @@ except ImportError:  # pragma: no cover - PyYAML built without libyaml
     _CParser = _PyParser
 
 
+class _TooDeep(Exception):
+    def __init__(self, mark: yaml.Mark | None):
+        super().__init__()
+        self.mark = mark
+
+
 class StrictLoader(_PyParser, yaml.constructor.SafeConstructor, yaml.resolver.Resolver):
     """A safe loader with a reduced set of implicit types (see module docstring).
-    Pure Python: deep nesting ends in a RecursionError, which is caught."""
+    Pure Python: it stops composing past MAX_DEPTH (a RecursionError is caught too),
+    before the scanner's cost, quadratic in the depth of open brackets, adds up."""
 
     yaml_implicit_resolvers: dict = {}
 
@@ -50,6 +60,16 @@ class StrictLoader(_PyParser, yaml.constructor.SafeConstructor, yaml.resolver.Re
         _PyParser.__init__(self, stream)
         yaml.constructor.SafeConstructor.__init__(self)
         yaml.resolver.Resolver.__init__(self)
+        self._depth = 0
+
+    def compose_node(self, parent, index):
+        self._depth += 1
+        try:
+            if self._depth > MAX_DEPTH + 1:
+                raise _TooDeep(self.peek_event().start_mark)
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
 
 
 class FastStrictLoader(_CParser, yaml.constructor.SafeConstructor, yaml.resolver.Resolver):
@@ -88,11 +108,6 @@ def _add_resolver(tag: str, pattern: str, first: list[str]) -> None:
 _add_resolver("tag:yaml.org,2002:bool", r"^(?:true|True|TRUE|false|False|FALSE)$", list("tTfF"))
 _add_resolver("tag:yaml.org,2002:null", r"^(?:~|null|Null|NULL|)$", ["~", "n", "N", ""])
 _add_resolver("tag:yaml.org,2002:int", r"^[-+]?(?:0|[1-9][0-9]*)$", list("-+0123456789"))
-_add_resolver(
-    "tag:yaml.org,2002:float",
-    r"^[-+]?(?:0|[1-9][0-9]*)\.[0-9]+(?:[eE][-+]?[0-9]+)?$",
-    list("-+0123456789"),
-)
 # Even an explicit !!timestamp stays a string: dates are parsed by the schema.
 StrictLoader.add_constructor("tag:yaml.org,2002:timestamp", yaml.constructor.SafeConstructor.construct_yaml_str)
 FastStrictLoader.yaml_implicit_resolvers = StrictLoader.yaml_implicit_resolvers
@@ -126,18 +141,33 @@ def dotted(path: Path) -> str:
     return out or "en-tête"
 
 
-def _french_yaml_error(exc: yaml.MarkedYAMLError) -> str:
+def _french_yaml_error(exc: yaml.MarkedYAMLError, text: str) -> str:
     problem = (exc.problem or exc.context or "").strip()
+    if problem.startswith("found character") and "cannot start any token" in problem:
+        # libyaml does not name the character: read it at the mark.
+        mark = exc.problem_mark
+        char = text[mark.index] if mark is not None and 0 <= mark.index < len(text) else ""
+        if char == "\t":
+            return "erreur de syntaxe YAML : tabulation interdite : indenter avec des espaces"
+        if char.strip():
+            return (f"erreur de syntaxe YAML : caractère « {char} » inattendu en début de valeur "
+                    "(mettre la valeur entre guillemets)")
     known = {
         "found character '\\t' that cannot start any token": "tabulation interdite : indenter avec des espaces",
         "found character that cannot start any token": "caractère inattendu (tabulation ? indenter avec des espaces)",
         "did not find expected ',' or ']'": "crochet « ] » ou virgule manquant",
         "did not find expected ',' or '}'": "accolade « } » ou virgule manquante",
+        "expected ',' or ']'": "crochet « ] » ou virgule manquant",
+        "expected ',' or '}'": "accolade « } » ou virgule manquante",
+        "did not find expected node content": "valeur illisible (la mettre entre guillemets)",
+        "expected the node content": "valeur illisible (la mettre entre guillemets)",
+        "but found another document": "ligne « --- » en trop (un seul en-tête YAML attendu)",
+        "expected <block end>": "clé attendue (indentation incorrecte ?)",
         "did not find expected key": "clé attendue (indentation incorrecte ?)",
         "did not find expected '-' indicator": "tiret « - » attendu (indentation de la liste incorrecte ?)",
         "found unexpected ':'": "« : » inattendu (mettre la valeur entre guillemets)",
         "found a tab character": "tabulation interdite : indenter avec des espaces",
-        "mapping values are not allowed here": "« : » inattendu (une valeur contenant « : » doit être entre guillemets)",
+        "mapping values are not allowed": "« : » inattendu (une valeur contenant « : » doit être entre guillemets)",
         "could not find expected ':'": "« : » manquant après une clé",
         "found unexpected end of stream": "fin du texte inattendue (guillemet ou crochet non fermé ?)",
         "found undefined alias": "alias YAML non défini",
@@ -145,22 +175,47 @@ def _french_yaml_error(exc: yaml.MarkedYAMLError) -> str:
     for english, french in known.items():
         if problem.startswith(english):
             return f"erreur de syntaxe YAML : {french}"
-    return f"erreur de syntaxe YAML : {problem}"
+    # Rarer errors, by what the parser was reading (libyaml and PyYAML word them differently).
+    where = f"{exc.context or ''} {problem}"
+    for words, french in _THEMES:
+        if any(word in where for word in words):
+            return f"erreur de syntaxe YAML : {french}"
+    return ("erreur de syntaxe YAML : texte illisible à cet endroit "
+            "(vérifier l'indentation, les guillemets et les « : »)")
+
+
+_THEMES = (
+    (("directive",), "« % » inattendu en début de ligne ou de valeur (mettre la valeur entre guillemets)"),
+    (("tag",), "« ! » inattendu en début de valeur (mettre la valeur entre guillemets)"),
+    (("anchor", "alias"), "« & » ou « * » inattendu en début de valeur (mettre la valeur entre guillemets)"),
+    (("escape", "hexdecimal", "hexadecimal"),
+     "séquence « \\ » inconnue entre guillemets doubles (utiliser des guillemets simples)"),
+    (("document indicator", "document start", "document end"), "ligne « --- » ou « ... » inattendue"),
+    (("block scalar", "indentation indicator"), "bloc « | » ou « > » mal indenté"),
+    (("quoted scalar",), "guillemet mal placé ou non fermé"),
+    (("not allowed in this context", "not allowed here", "block end", "block mapping", "block collection",
+      "block sequence"), "indentation incorrecte"),
+    (("flow sequence", "flow mapping"), "crochet ou accolade mal placé (mettre la valeur entre guillemets)"),
+)
+
+
+_COLLECTION_TAGS = ("tag:yaml.org,2002:map", "tag:yaml.org,2002:seq")
 
 
 class _Composer:
     """Builds Python data from a composed node tree, keeping lines and checking keys."""
 
-    def __init__(self, loader: StrictLoader, line_offset: int):
+    def __init__(self, loader: StrictLoader, line_offset: int, text: str):
         self.loader = loader
         self.offset = line_offset
+        self.newlines = _newlines(text)
         self.issues: list[YamlIssue] = []
         self.doc = YamlDocument(None)
         self.seen: set[int] = set()  # ids of nodes met: an alias is a node met twice
         self.alias_reported = False
 
     def line(self, node: yaml.Node) -> int:
-        return node.start_mark.line + 1 + self.offset
+        return _line_at(node.start_mark, self.newlines) + self.offset
 
     def build(self, node: yaml.Node, path: Path = (), depth: int = 0) -> object:
         self.doc.lines[path] = self.line(node)
@@ -168,7 +223,12 @@ class _Composer:
             # Composed aliases share their node; refusing them here means an alias
             # bomb costs as much as its text, never its expansion.
             if not self.alias_reported:
-                line = self.doc.key_lines.get(path, self.line(node))
+                # The node is the anchor's: its line is not the alias's. Name the
+                # line of the closest key instead.
+                probe = path
+                while probe and probe not in self.doc.key_lines:
+                    probe = probe[:-1]
+                line = self.doc.key_lines.get(probe, self.line(node))
                 self.issues.append(YamlIssue(line, dotted(path), "les alias YAML (« *nom ») ne sont pas acceptés"))
                 self.alias_reported = True
             return None
@@ -178,6 +238,10 @@ class _Composer:
                 YamlIssue(self.line(node), dotted(path), f"imbrication trop profonde (plus de {MAX_DEPTH} niveaux)")
             )
             return None
+        if isinstance(node, (yaml.MappingNode, yaml.SequenceNode)) and node.tag not in _COLLECTION_TAGS:
+            self.issues.append(YamlIssue(self.line(node), dotted(path),
+                                         f"étiquette YAML « {node.tag} » refusée : écrire la valeur sans « ! »"))
+            return None
         if isinstance(node, yaml.MappingNode):
             return self.mapping(node, path, depth)
         if isinstance(node, yaml.SequenceNode):
@@ -185,7 +249,8 @@ class _Composer:
         try:
             return self.loader.construct_object(node, deep=True)
         except yaml.constructor.ConstructorError as exc:
-            self.issues.append(YamlIssue(self.line(node), dotted(path), f"valeur YAML refusée : {exc.problem}"))
+            self.issues.append(YamlIssue(self.line(node), dotted(path),
+                                         f"étiquette YAML « {node.tag} » refusée : écrire la valeur sans « ! »"))
             return None
 
     def mapping(self, node: yaml.MappingNode, path: Path, depth: int) -> dict:
@@ -210,6 +275,20 @@ class _Composer:
         return result
 
 
+def _newlines(text: str) -> list[int]:
+    return [index for index, char in enumerate(text) if char == "\n"]
+
+
+def _line_at(mark: yaml.Mark, newlines: list[int]) -> int:
+    """1-based line of a mark, counting "\n" only. YAML's own line counts U+0085,
+    U+2028 and U+2029 as line breaks too, which editors and messages do not."""
+    return bisect.bisect_left(newlines, mark.index) + 1
+
+
+# Errors about something left open: the line where it was opened is the one to fix.
+_OPENED = ("found unexpected end of stream", "did not find expected ',' or", "expected ',' or")
+
+
 def read_yaml(text: str, line_offset: int = 0) -> tuple[YamlDocument | None, list[YamlIssue]]:
     """Reads one YAML document. `line_offset` is added to every line (front matter
     starts after the opening `---`). Never raises on bad input."""
@@ -217,17 +296,26 @@ def read_yaml(text: str, line_offset: int = 0) -> tuple[YamlDocument | None, lis
         loader = FastStrictLoader(text) if _looks_shallow(text) else StrictLoader(text)
         try:
             node = loader.get_single_node()
-            composer = _Composer(loader, line_offset)
+            composer = _Composer(loader, line_offset, text)
             if node is not None:
                 composer.doc.data = composer.build(node)
         finally:
             loader.dispose()
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        line = (mark.line + 1 if mark else 1) + line_offset
-        return None, [YamlIssue(line, "en-tête", _french_yaml_error(exc))]
-    except yaml.YAMLError as exc:  # reader errors: control characters and the like
-        return None, [YamlIssue(1 + line_offset, "en-tête", "caractère de contrôle interdit dans l'en-tête YAML")]
+        if exc.context_mark is not None and (exc.problem or "").startswith(_OPENED):
+            mark = exc.context_mark
+        line = (_line_at(mark, _newlines(text)) if mark else 1) + line_offset
+        return None, [YamlIssue(line, "en-tête", _french_yaml_error(exc, text))]
+    except yaml.reader.ReaderError as exc:  # control characters
+        line = text.count("\n", 0, max(exc.position, 0)) + 1 + line_offset
+        return None, [YamlIssue(line, "en-tête",
+                                f"caractère de contrôle U+{exc.character:04X} interdit dans l'en-tête YAML")]
+    except yaml.YAMLError:
+        return None, [YamlIssue(1 + line_offset, "en-tête", "en-tête YAML illisible")]
+    except _TooDeep as exc:
+        line = (_line_at(exc.mark, _newlines(text)) if exc.mark else 1) + line_offset
+        return None, [YamlIssue(line, "en-tête", f"imbrication trop profonde (plus de {MAX_DEPTH} niveaux)")]
     except RecursionError:
         return None, [YamlIssue(1 + line_offset, "en-tête", f"imbrication trop profonde (plus de {MAX_DEPTH} niveaux)")]
     return composer.doc, composer.issues

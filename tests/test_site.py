@@ -253,3 +253,21 @@ def test_hostile_markup_in_an_act_is_not_active(tmp_path):
     assert "tracker.example" not in article
     assert "<sup>er</sup>" in article
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in article
+
+
+def test_collectivite_colour_must_keep_header_text_readable(tmp_path):
+    from generator.config import load_config
+
+    root = copy_project(tmp_path / "p")
+    config = root / "mkdocs.yml"
+    text = config.read_text("utf-8")
+    line = text.splitlines().index('      couleur: "#c8102e"') + 1
+    config.write_text(text.replace('couleur: "#c8102e"', 'couleur: "#ffcc00"'), "utf-8")
+    _, problems = load_config(config)
+    assert [str(p) for p in problems] == [
+        f"mkdocs.yml:{line}: extra.collectivites.lens.couleur — couleur « #ffcc00 » trop claire : le texte "
+        "blanc de l'en-tête n'y est pas lisible (contraste 1.5:1, 4.5:1 au moins)"]
+
+
+def test_site_uses_the_collectivite_colour(example_site):
+    assert "--actes-couleur: #c8102e" in (example_site / "assets/couleurs.css").read_text("utf-8")

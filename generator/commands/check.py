@@ -65,7 +65,7 @@ def run(args: argparse.Namespace) -> int:
             return 2
     ok = result.ok(strict=args.strict)
     if args.format == "json":
-        print(format_json(result.problems, [act_summary(a) for a in result.acts]))
+        print(format_json(result.problems, [act_summary(a) for a in result.checked]))
     elif args.format == "gitlab":
         print(format_gitlab(result.problems))
         print(summary(result, ok), file=sys.stderr)
@@ -80,20 +80,22 @@ def run(args: argparse.Namespace) -> int:
 
 
 def print_text(result, full_list: bool) -> None:
-    if result.acts and (full_list or len(result.acts) <= LIST_LIMIT):
-        print(f"{len(result.acts)} actes lus :")
-        for act in result.acts:
+    if result.checked and (full_list or len(result.checked) <= LIST_LIMIT):
+        print(f"{len(result.checked)} actes lus :")
+        for act in result.checked:
             print(f"  {describe(act)}")
-    elif result.acts:
-        counts = ", ".join(f"{len(acts)} {RULES[t].plural.lower()}" for t, acts in sorted(result.registry.by_type.items())
-                           if t in RULES)
-        print(f"{len(result.acts)} actes lus ({counts}) ; --liste pour les lister")
+    elif result.checked:
+        counts = ", ".join(f"{len(acts)} {(RULES[t].plural if len(acts) > 1 else RULES[t].label).lower()}"
+                           for t, acts in sorted(result.registry.by_type.items()) if t in RULES)
+        print(f"{len(result.checked)} actes lus ({counts}) ; --liste pour les lister")
     for problem in result.problems:
         print(problem)
 
 
 def summary(result, ok: bool) -> str:
-    errors, warnings = len(result.errors), len(result.warnings)
+    def count(number: int, word: str) -> str:
+        return f"{number} {word}{'s' if number > 1 else ''}"
+
     verdict = "OK" if ok else "ÉCHEC"
-    return (f"{verdict} : {result.files} fichiers, {len(result.acts)} actes, "
-            f"{errors} erreur{'s' if errors > 1 else ''}, {warnings} avertissement{'s' if warnings > 1 else ''}")
+    return (f"{verdict} : {count(result.files, 'fichier')}, {count(len(result.checked), 'acte')}, "
+            f"{count(len(result.errors), 'erreur')}, {count(len(result.warnings), 'avertissement')}")
