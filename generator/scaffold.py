@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import jinja2
+import yaml
 
 from .check import ACTS_DIR, CheckResult
 from .config import SiteConfig
@@ -139,12 +140,19 @@ def choose_collectivite(config: SiteConfig, key: str | None) -> str:
 
 
 def yaml_scalar(value: object) -> str:
-    """A YAML scalar that our strict loader reads back as the same string:
-    plain when it can be, JSON-quoted (valid YAML) otherwise."""
+    """A YAML scalar that reads back as the same string, with our strict loader
+    and with an ordinary YAML 1.1 loader too (the web editor's, other tools'):
+    plain when it can be, JSON-quoted (valid YAML) otherwise. So "7.10" is never
+    left plain for another tool to read as the number 7.1."""
     text = str(value)
-    doc, issues = read_yaml(f"k: {text}\n") if text and "\n" not in text else (None, ["multiline"])
-    if not issues and doc is not None and doc.data == {"k": text} and text == text.strip():
-        return text
+    if text and "\n" not in text and text == text.strip():
+        doc, issues = read_yaml(f"k: {text}\n")
+        try:
+            ordinary = yaml.safe_load(f"k: {text}\n")
+        except yaml.YAMLError:
+            ordinary = None
+        if not issues and doc is not None and doc.data == {"k": text} and ordinary == {"k": text}:
+            return text
     return json.dumps(text, ensure_ascii=False)
 
 

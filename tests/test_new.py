@@ -174,7 +174,9 @@ def test_free_number_counts_drafts_and_published_of_the_same_series_only(check, 
     ("Lens", "Lens"),
     ("2026-103", "2026-103"),
     ("1.1", '"1.1"'),
-    ("0123", "0123"),          # our loader keeps it a string: no octal trap
+    ("0123", '"0123"'),        # an ordinary YAML 1.1 reader would see the octal 83
+    ("7.10", '"7.10"'),        # … and 7.1 here
+    ("yes", '"yes"'),
     ("true", '"true"'),
     ("null", '"null"'),
     ("Fait: oui", '"Fait: oui"'),
