@@ -107,29 +107,37 @@ def read_blobs(root: Path, blobs: list[str]) -> list[bytes]:
 
 @dataclass
 class Revision:
+    """What a merge of REV would bring into this branch's acts."""
+
     name: str                          # as the person wrote it: "origin/main"
     commit: str
-    acts: list[Act]
-    blobs: dict[str, str]              # act path -> blob id, in REV
-    base_blobs: dict[str, str] | None  # act path -> blob id at the merge base with HEAD; None when unknown
+    acts: list[Act]                    # the acts REV brings: added or changed there, left alone here
+    clashing: set[str]                 # paths both sides created with different contents
+    base_known: bool                   # False: no merge base (shallow clone, unrelated histories)
 
 
 def acts_at_revision(root: Path, rev: str, config: SiteConfig, day: dt.date) -> list[Act]:
+    """The acts REV would bring (for `actes new --against`: their numbers are taken)."""
     return read_revision(root, rev, config, day).acts
 
 
 def read_revision(root: Path, rev: str, config: SiteConfig, day: dt.date) -> Revision:
+    """Only the act files that differ are read and parsed: the cost follows the
+    size of the change, not of the archive."""
     root = root.resolve()
     commit = resolve(root, rev)
-    blobs = act_paths(root, commit)
+    theirs = act_paths(root, commit)
+    base = merge_base_blobs(root, commit)
+    local = work_tree_blobs(root)
+    clashing = both_added(local, theirs, base)
+    paths = sorted(incoming(local, theirs, base) | clashing)
     ctx = Context(config, day, root)
     acts = []
-    paths = sorted(blobs)
-    for path, data in zip(paths, read_blobs(root, [blobs[p] for p in paths])):
+    for path, data in zip(paths, read_blobs(root, [theirs[p] for p in paths])):
         act, _ = validate_act(load_text(data, path), ctx)  # its problems are REV's business
         if act is not None and act.meta.type and act.meta.numero is not None:
             acts.append(act)
-    return Revision(rev, commit, acts, blobs, merge_base_blobs(root, commit))
+    return Revision(rev, commit, acts, clashing, base is not None)
 
 
 def merge_base_blobs(root: Path, commit: str) -> dict[str, str] | None:
@@ -151,47 +159,38 @@ def work_tree_blobs(root: Path) -> dict[str, str]:
     return dict(zip(paths, ids))
 
 
-def merged_from_revision(local: dict[str, str], revision: Revision) -> set[str]:
+def incoming(local: dict[str, str], theirs: dict[str, str], base: dict[str, str] | None) -> set[str]:
     """The act paths whose version a merge of REV would take from REV: what REV
     added or changed since the merge base and this branch left alone. Without a
     merge base, the paths only REV has."""
-    base = revision.base_blobs
     if base is None:
-        return set(revision.blobs) - set(local)
-    return {path for path, blob in revision.blobs.items()
-            if blob != base.get(path) and local.get(path) == base.get(path)}
+        return set(theirs) - set(local)
+    return {path for path, blob in theirs.items() if blob != base.get(path) and local.get(path) == base.get(path)}
 
 
-def both_added(local: dict[str, str], revision: Revision) -> set[str]:
+def both_added(local: dict[str, str], theirs: dict[str, str], base: dict[str, str] | None) -> set[str]:
     """Paths both sides created since the merge base with different contents:
     two new acts under one file name (git reports an add/add conflict)."""
-    base = revision.base_blobs or {}
-    if revision.base_blobs is None:
+    if base is None:
         return set()
-    return {path for path, blob in revision.blobs.items()
-            if path not in base and path in local and local[path] != blob}
+    return {path for path, blob in theirs.items() if path not in base and path in local and local[path] != blob}
 
 
-def conflicts(result: CheckResult, root: Path, revision: Revision) -> list[Problem]:
-    """A problem on each act here whose number REV gives to another act: after a
-    merge, two files would carry the same collectivité, type and number."""
-    root = root.resolve()
-    local = work_tree_blobs(root)
-    incoming = merged_from_revision(local, revision)
-    clashing = both_added(local, revision)
+def conflicts(result: CheckResult, revision: Revision) -> list[Problem]:
+    """A problem on each checked act whose number REV gives to another act: after
+    a merge, two files would carry the same collectivité, type and number."""
     theirs: dict[tuple, list[Act]] = {}
     for act in revision.acts:
-        if act.path in incoming or act.path in clashing:
-            theirs.setdefault(act.key, []).append(act)
+        theirs.setdefault(act.key, []).append(act)
     problems = []
-    if revision.base_blobs is None:
+    if not revision.base_known:
         problems.append(warning(ACTS_DIR, 1, "against",
                                 f"pas d'ancêtre commun avec {revision.name} (clone superficiel ? "
                                 "git fetch --unshallow) : un acte de même chemin est considéré comme le même acte"))
     for act in result.checked:
         if act.meta.numero is None:
             continue
-        others = [o for o in theirs.get(act.key, []) if o.path != act.path or o.path in clashing]
+        others = [o for o in theirs.get(act.key, []) if o.path != act.path or o.path in revision.clashing]
         if others:
             problems.append(_conflict(act, others[0], result, revision))
     return problems
@@ -218,5 +217,5 @@ def _short(text: str, limit: int = 80) -> str:
 
 
 def check_against(result: CheckResult, root: Path, rev: str, day: dt.date) -> list[Problem]:
-    return conflicts(result, root, read_revision(root, rev, result.config, day))
+    return conflicts(result, read_revision(root, rev, result.config, day))
 

@@ -10,7 +10,7 @@ import datetime as dt
 
 import pytest
 
-from generator.against import AgainstError, read_revision
+from generator.against import AgainstError, act_paths, read_revision
 from generator.check import run_check
 from tests.gitrepo import actes, commit_all, example_repo, git
 from tests.sitebuild import EXAMPLE_DAY
@@ -123,9 +123,10 @@ def test_reading_a_revision_never_touches_the_work_tree(repo):
     (repo / "acts/2026/decision-2026-102.md").write_text("modifié, non enregistré\n", "utf-8")
     head, status = git(repo, "rev-parse", "HEAD"), git(repo, "status", "--porcelain")
     revision = read_revision(repo, "nacelle", run_check(repo, on=EXAMPLE_DAY).config, EXAMPLE_DAY)
-    assert sorted(str(a.meta.numero) for a in revision.acts if a.type == "decision") == ["2026-102", "2026-103",
-                                                                                         "2026-92"]
-    assert "acts/2024/annexes/convention-mutualisation-dmsi.md" not in revision.blobs  # annexes are not acts
+    # Only what the branch brings is read: the new draft (2026-102 was changed here, so ours wins).
+    assert [(a.path, str(a.meta.numero)) for a in revision.acts] == [("acts/2026/decision-2026-103.md", "2026-103")]
+    listed = act_paths(repo, "nacelle")
+    assert len(listed) == 11 and "acts/2024/annexes/convention-mutualisation-dmsi.md" not in listed  # not an act
     assert (git(repo, "rev-parse", "HEAD"), git(repo, "status", "--porcelain")) == (head, status)
     assert (repo / "acts/2026/decision-2026-102.md").read_text("utf-8") == "modifié, non enregistré\n"
 
