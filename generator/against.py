@@ -7,16 +7,20 @@ origin/main) straight from the object store — `git ls-tree` and
 every act of the work tree whose number that revision already uses for
 another act.
 
-"Another act" is decided with the merge base of HEAD and REV:
+"Another act" is decided on a three-way view of the merge, by blob ids of the
+act files at the merge base of HEAD and REV, in REV and in the work tree:
 
-- an act of REV at a path that existed at the merge base is an act both
-  branches share (perhaps edited, perhaps renamed on this branch): no conflict;
-- an act REV added since the merge base, with the same collectivité, type and
-  number as an act here, is a conflict — unless it is byte for byte the same
-  file at the same path (the same commit reached both branches).
+- REV brings a file when it added or changed it since the merge base and this
+  branch left it alone (an edit or a renaming here wins, as in the merge);
+- both sides created the same path with different contents: two acts;
+- a conflict is an act here with the same collectivité, type and number as an
+  act REV brings at another path, or at the same path created on both sides.
+  The same commit reaching both branches (same bytes) is no conflict.
 
-Without a merge base (shallow clone, unrelated histories), an act at the same
-path is taken as the same act, and a warning says the check is weaker.
+Only the files REV brings are read and parsed, so the cost follows the size of
+the change, not of the archive (bench/against_bench.py). Without a merge base
+(shallow clone, unrelated histories), an act at a path present here is taken as
+the same act, and a warning says the check is weaker.
 """
 
 from __future__ import annotations
