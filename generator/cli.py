@@ -14,6 +14,8 @@ COMMANDS = (
     "import_",
     "publish",
     "export",
+    "new",
+    "editeur",
 )
 
 

@@ -127,5 +127,8 @@ def build(root: Path, drafts: bool = False, site_dir: Path | None = None,
 # The legal publication: PDFs, register, feeds and data before the pages; the sitemap after.
 from .publication import publication_stage, sitemap_stage  # noqa: E402 (uses BuildError above)
 
+from .admin import add_admin  # noqa: E402
+
 PRE_STAGES.append(("publication", publication_stage))
 POST_STAGES.append(("sitemap", sitemap_stage))
+POST_STAGES.append(("admin", add_admin))  # the web editor in site/admin/ (generator/admin.py)
