@@ -72,10 +72,14 @@ def test_a_conflict_under_another_file_name_is_reported_too(repo):
 
 
 def test_editing_or_renaming_an_act_both_branches_share_is_no_conflict(repo):
+    # A draft both branches share (published acts do not change: the register forbids it).
+    git(repo, "switch", "-q", "main")
+    assert actes(repo, "new", "decision", "--objet", SONO).returncode == 0
+    commit_all(repo, "Projet sono")
     git(repo, "switch", "-q", "-c", "correction")
-    path = repo / "acts/2026/decision-2026-102.md"
-    path.write_text(path.read_text("utf-8").replace("lieu: en l'Hôtel de Ville", "lieu: Lens"), "utf-8")
-    git(repo, "mv", "acts/2026/decision-2026-92.md", "acts/2026/decision-2026-092.md")
+    path = repo / "acts/2026/decision-2026-103.md"
+    path.write_text(path.read_text("utf-8").replace("lieu: Lens", "lieu: en l'Hôtel de Ville"), "utf-8")
+    git(repo, "mv", "acts/2026/decision-2026-103.md", "acts/2026/decision-2026-0103.md")
     commit_all(repo, "Corrections")
     git(repo, "switch", "-q", "main")  # main moves on too
     draft_on_branch(repo, "nacelle", NACELLE)
