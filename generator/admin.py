@@ -21,7 +21,6 @@ scripts/vendor-decap.sh); nothing is loaded from a CDN.
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 import subprocess
 import types
 import typing
@@ -32,6 +31,7 @@ import jinja2
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from .files import replace_copy, replace_text
 from . import model
 from .check import ACTS_DIR, CONFIG_FILE, CheckResult
 from .identifiers import DASHES, ActesId, ActNumber, ActRef, NomenclatureCode, nomenclature_labels
@@ -426,13 +426,14 @@ def write_admin(dest: Path, config: dict, site_name: str) -> None:
     dest.mkdir(parents=True, exist_ok=True)
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True,
                              undefined=jinja2.StrictUndefined)
-    (dest / "index.html").write_text(env.get_template("admin.html.j2").render(site_name=site_name), "utf-8")
-    (dest / "config.yml").write_text(
-        "# Généré par actes à partir du modèle des actes (generator/admin.py) : ne pas modifier.\n"
-        + yaml.safe_dump(config, allow_unicode=True, sort_keys=False, width=120), "utf-8")
+    # New files put in place: the staging folder may share files with the published site.
+    replace_text(dest / "index.html", env.get_template("admin.html.j2").render(site_name=site_name))
+    replace_text(dest / "config.yml",
+                 "# Généré par actes à partir du modèle des actes (generator/admin.py) : ne pas modifier.\n"
+                 + yaml.safe_dump(config, allow_unicode=True, sort_keys=False, width=120))
     for source in VENDOR.iterdir():
         if source.is_file() and source.name not in ("SHA256SUMS",):
-            shutil.copy2(source, dest / source.name)
+            replace_copy(source, dest / source.name)
 
 
 def add_admin(result: CheckResult, site_dir: Path, ctx) -> None:

@@ -10,6 +10,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .actcache import ActCache
 from .config import SiteConfig, load_config
 from .load import display_path, find_act_files, load_file
 from .model import Act
@@ -63,9 +64,12 @@ def today() -> dt.date:
         raise SystemExit(f"ACTES_DATE « {forced} » invalide : date attendue au format AAAA-MM-JJ") from None
 
 
-def run_check(root: Path, paths: list[Path] | None = None, on: dt.date | None = None) -> CheckResult:
+def run_check(root: Path, paths: list[Path] | None = None, on: dt.date | None = None,
+              cache: Path | None = None) -> CheckResult:
     """Checks every act of acts/. With `paths`, the acts there are checked against
-    all the others (numbers, references) but only their own problems are reported."""
+    all the others (numbers, references) but only their own problems are reported.
+    With `cache` (a folder), acts whose file did not change are not read again
+    (generator/actcache.py): what `actes build` does."""
     root = root.resolve()
     config, problems = load_config(root / CONFIG_FILE)
     ctx = Context(config, on or today(), root)
@@ -79,11 +83,19 @@ def run_check(root: Path, paths: list[Path] | None = None, on: dt.date | None = 
         context = {display_path(f, root) for f in others}
         files = [*files, *others]
     acts = []
+    stored = ActCache(cache, root / CONFIG_FILE, ctx.today) if cache else None
     for path in files:
-        act, act_problems = validate_act(load_file(path, root), ctx)
+        result = stored.get(path) if stored else None
+        if result is None:
+            result = validate_act(load_file(path, root), ctx)
+            if stored:
+                stored.put(path, result)
+        act, act_problems = result
         problems += act_problems
         if act is not None and act.meta.type:
             acts.append(act)
+    if stored:
+        stored.save()
     registry = Registry.build(acts)
     for check in (check_duplicates, check_gaps, check_references, check_proces_verbaux,
                   check_seance_documents(ctx.today), check_publication_register(root, ctx.today)):

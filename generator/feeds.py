@@ -20,6 +20,7 @@ import posixpath
 import uuid
 from pathlib import Path
 
+from .files import replace_bytes, replace_text
 from .check import CONFIG_FILE, CheckResult
 from .export import CSV_FIELDS, PdfFacts, act_record, acts_json, csv_row, scdl_export, site_links, write_csv
 from .model import Act
@@ -228,8 +229,8 @@ def write_sitemap(result: CheckResult, site_dir: Path, ctx) -> None:
     empty (as MkDocs leaves it). Act pages carry the date of their last change."""
     urls = sitemap_urls(result, site_dir, ctx) if result.config.site_url else []
     text = make_environment().get_template("feeds/sitemap.xml.j2").render(urls=urls)
-    (site_dir / "sitemap.xml").write_text(text, "utf-8")
+    replace_text(site_dir / "sitemap.xml", text)
     buffer = io.BytesIO()
     with gzip.GzipFile(fileobj=buffer, mode="wb", filename="", mtime=0) as gz:
         gz.write(text.encode("utf-8"))
-    (site_dir / "sitemap.xml.gz").write_bytes(buffer.getvalue())
+    replace_bytes(site_dir / "sitemap.xml.gz", buffer.getvalue())

@@ -20,6 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import incremental, search
 from .check import CheckResult, run_check, today
 from .render import RenderReport, render_site
 
@@ -29,6 +30,8 @@ SITE_DIR = "site"
 
 # Extra stages added by later features (search, PDF, feeds) run on the built
 # site folder before it replaces `site/`: fn(result, site_dir, context) -> None.
+# The folder starts as hard links to the previous site (generator/incremental.py):
+# a stage replaces a file (write a new one, os.replace) and never writes into one.
 PostStage = Callable[[CheckResult, Path, "BuildContext"], None]
 POST_STAGES: list[tuple[str, PostStage]] = []
 # Stages that run before the pages are rendered, to make files the pages link to
@@ -49,6 +52,7 @@ class BuildContext:
     drafts: bool
     docs_dir: Path
     render: RenderReport | None = None
+    html: incremental.HtmlReport | None = None
     timings: dict[str, float] = field(default_factory=dict)
     extra_files: dict[str, Path] = field(default_factory=dict)  # docs path -> file to copy there
     template_globals: dict = field(default_factory=dict)
@@ -66,6 +70,17 @@ def mkdocs_build(root: Path, docs_dir: Path, site_dir: Path) -> None:
     try:
         config = load_config(str(root / "mkdocs.yml"), docs_dir=str(docs_dir), site_dir=str(site_dir))
         run_mkdocs(config)
+    except MkDocsException as exc:
+        raise BuildError(f"MkDocs a échoué : {exc}") from exc
+
+
+def html_build(root: Path, docs_dir: Path, staging: Path, site_dir: Path) -> incremental.HtmlReport:
+    """MkDocs on the pages that changed since the site in site_dir (all of them
+    when that is not sound: see generator/incremental.py)."""
+    from mkdocs.exceptions import MkDocsException
+
+    try:
+        return incremental.build_html(root, root / "mkdocs.yml", docs_dir, staging, site_dir)
     except MkDocsException as exc:
         raise BuildError(f"MkDocs a échoué : {exc}") from exc
 
@@ -93,7 +108,7 @@ def build(root: Path, drafts: bool = False, site_dir: Path | None = None,
           on: dt.date | None = None, report: Callable[[str], None] = print) -> CheckResult:
     root = root.resolve()
     day = on or today()
-    result = run_check(root, on=day)
+    result = run_check(root, on=day, cache=root / incremental.CACHE_DIR)
     if result.errors:
         for problem in result.errors:
             report(str(problem))
@@ -103,17 +118,23 @@ def build(root: Path, drafts: bool = False, site_dir: Path | None = None,
     for name, stage in PRE_STAGES:
         stage(result, ctx)
     ctx.render = render_site(result, root, docs_dir, day, drafts=drafts, extra_files=ctx.extra_files,
-                             extra_globals=ctx.template_globals)
+                             extra_globals=ctx.template_globals, use_cache=True)
     report(f"Pages : {len(ctx.render.written)} écrites, {ctx.render.unchanged} inchangées, "
            f"{len(ctx.render.removed)} supprimées")
     site_dir = (site_dir or root / SITE_DIR).resolve()
     clean_leftovers(site_dir.parent)
     staging = Path(tempfile.mkdtemp(prefix=".site-build-", dir=site_dir.parent))
     try:
-        mkdocs_build(root, docs_dir, staging)
+        html = ctx.html = html_build(root, docs_dir, staging, site_dir)
+        report(f"HTML : {len(html.built)} page(s) reconstruite(s)" + (f" (construction complète : {html.reason})"
+               if html.mode == "full" else f", {len(html.removed)} retirée(s)"))
         for name, stage in POST_STAGES:
-            stage(result, staging, ctx)
+            try:
+                stage(result, staging, ctx)
+            except search.SearchError as exc:
+                raise BuildError(str(exc)) from exc
         swap_into_place(staging, site_dir)
+        incremental.record(root, site_dir, html.state)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
@@ -132,3 +153,4 @@ from .admin import add_admin  # noqa: E402
 PRE_STAGES.append(("publication", publication_stage))
 POST_STAGES.append(("sitemap", sitemap_stage))
 POST_STAGES.append(("admin", add_admin))  # the web editor in site/admin/ (generator/admin.py)
+POST_STAGES.append(("search", search.index_site))  # last: it indexes the pages the others left
