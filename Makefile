@@ -16,3 +16,6 @@ serve: setup
 
 golden: setup
 	.venv/bin/python -m tests.golden
+
+bench: setup
+	.venv/bin/python -m bench.scale 1000

@@ -8,7 +8,7 @@ was found, and the previous site stays online.
 
 HTML (and SVG) files:
 - no element that embeds another document or redirects (iframe, object, embed,
-  base, meta refresh…), no event-handler attribute (`on…`), no `srcdoc`;
+  <base href>, meta refresh…), no event-handler attribute (`on…`), no `srcdoc`;
 - every URL has a safe scheme (http, https, mailto, tel) or none;
 - scripts come from the site's own files (the Content-Security-Policy in
   theme/main.html allows no inline script); JSON data blocks are allowed;
@@ -27,7 +27,7 @@ from pathlib import Path
 
 from .sanitize import browser_url, is_external, safe_url
 
-EMBEDDING = {"iframe", "frame", "frameset", "object", "embed", "applet", "base", "portal", "fencedframe"}
+EMBEDDING = {"iframe", "frame", "frameset", "object", "embed", "applet", "portal", "fencedframe"}
 URL_ATTRIBUTES = {"href", "src", "action", "formaction", "poster", "data", "background", "cite",
                   "xlink:href", "srcset", "imagesrcset", "ping", "manifest", "codebase", "longdesc"}
 # Attributes whose URL the browser fetches without a click, per element ("*": any).
@@ -113,6 +113,8 @@ class _PageAudit:
     def element(self, tag: str, values: dict[str, str]) -> None:
         if tag in EMBEDDING:
             self.found(f"élément <{tag}> interdit")
+        if tag == "base" and "href" in values:  # <base target="_top"> alone changes no address
+            self.found("élément <base href> interdit")
         if tag == "meta" and values.get("http-equiv", "").lower() == "refresh":
             self.found("redirection <meta http-equiv=refresh> interdite")
         for name, value in values.items():

@@ -54,6 +54,7 @@ class ActBody:
     articles: list[Article] = field(default_factory=list)
     annexes_texte: list[Block] = field(default_factory=list)
     cloture: list[Block] = field(default_factory=list)  # "Fait à …" and signatures typed in the body
+    line: int = 1  # file line where the body starts (after the closing "---")
 
 
 # Dispositif words, folded (no accents, lower case) -> printed form.
@@ -75,7 +76,7 @@ _ARTICLE = re.compile(
       (?P<num>\d{1,5}|premier|unique)    # number, "premier", "unique"
       (?:\s*(?:er|ER|e|è?me))?)          # "1er"
     \s*[*_]*\s*
-    (?:[:.\-\u2013\u2014]\s*)?           # separator ":", ".", "-", "–"
+    (?:[:.\-\u2013\u2014]\s*){0,2}       # separator ":", ".", "-", "–", or ". –"
     [*_]*\s*
     (?P<rest>.*)$
     """,
@@ -116,15 +117,17 @@ def dispositif_of(block: Block) -> str | None:
     else:
         first = block.text.strip()
     words = plain(first).rstrip(" :.,")
-    if words.startswith("apres en avoir delibere"):
+    if re.match(r"apres (?:en )?avoir delibere", words):
         return AFTER_DEBATE
     if len(words) > 160:
         return None
     last = re.split(r"[\s,]+", words)[-1] if words else ""
     if words in DISPOSITIF_WORDS:
         return DISPOSITIF_WORDS[words]
-    # "LE CONSEIL MUNICIPAL, après en avoir délibéré, DÉCIDE :" ends with the word.
-    if last in DISPOSITIF_WORDS and first.strip().rstrip(" :*_").upper() == first.strip().rstrip(" :*_"):
+    # "LE CONSEIL MUNICIPAL, après en avoir délibéré, DÉCIDE :" ends with the word, in
+    # capitals (a sentence ending in "décide" is not the dispositif).
+    written = re.split(r"[\s,]+", first.strip().rstrip(" :.,*_"))[-1].strip("*_")
+    if last in DISPOSITIF_WORDS and written.isupper():
         return DISPOSITIF_WORDS[last]
     return None
 
@@ -152,7 +155,7 @@ def _continues(block: Block) -> bool:
 
 
 def parse_body(text: str, first_line: int = 1) -> ActBody:
-    body = ActBody()
+    body = ActBody(line=first_line)
     state = "before"
     last: list[Block] | None = None
     for block in split_blocks(text, first_line):
@@ -180,7 +183,7 @@ def parse_body(text: str, first_line: int = 1) -> ActBody:
             if word:
                 body.dispositif, body.dispositif_line = word, block.line
                 state = "dispositif"
-                if word == AFTER_DEBATE and plain(block.text).rstrip(" :.,") != "apres en avoir delibere":
+                if word == AFTER_DEBATE and not re.fullmatch(r"apres (?:en )?avoir delibere", plain(block.text).rstrip(" :.,")):
                     body.dispositif_texte.append(block)  # the sentence holds the decision itself
                 continue
             if found:  # articles without a dispositif heading: keep them, the validator reports it

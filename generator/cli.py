@@ -11,6 +11,11 @@ COMMANDS = (
     "check",
     "build",
     "serve",
+    "import_",
+    "publish",
+    "export",
+    "new",
+    "editeur",
 )
 
 

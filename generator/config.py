@@ -26,6 +26,17 @@ from .schema_errors import problems_from_validation
 from .yamlsafe import read_yaml
 
 
+def contrast_with_white(colour: str) -> float:
+    """WCAG contrast ratio of white text on `colour` ("#rrggbb")."""
+    def channel(value: int) -> float:
+        c = value / 255
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
+    luminance = 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
+    return 1.05 / (luminance + 0.05)
+
+
 def luhn_ok(digits: str) -> bool:
     """SIREN and SIRET carry a Luhn check digit (La Poste's SIRET 356000000xxxxx excepted)."""
     total = 0
@@ -72,6 +83,15 @@ class Collectivite(Strict):
             raise ValueError(f"SIREN « {value} » invalide : la clé de contrôle (Luhn) ne correspond pas")
         return value
 
+    @field_validator("couleur")
+    @classmethod
+    def _readable_colour(cls, value: str | None) -> str | None:
+        # The header writes white text on this colour: WCAG AA asks 4.5:1.
+        if value and contrast_with_white(value) < 4.5:
+            raise ValueError(f"couleur « {value} » trop claire : le texte blanc de l'en-tête n'y est pas lisible "
+                             f"(contraste {contrast_with_white(value):.1f}:1, 4.5:1 au moins)")
+        return value
+
     @field_validator("siret")
     @classmethod
     def _siret_checksum(cls, value: str | None) -> str | None:
@@ -112,13 +132,19 @@ class SiteConfig:
 def load_config(path: Path, shown: str = "mkdocs.yml") -> tuple[SiteConfig, list[Problem]]:
     config = SiteConfig(path=shown)
     try:
-        text = path.read_text("utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        return config, [error(shown, 1, "configuration", f"lecture impossible : {exc}")]
+        text = path.read_text("utf-8-sig")
+    except FileNotFoundError:
+        return config, [error(shown, 1, "configuration",
+                              f"fichier {shown} introuvable : il décrit la ou les collectivités (extra)")]
+    except UnicodeDecodeError:
+        return config, [error(shown, 1, "configuration", f"texte non UTF-8 : enregistrer {shown} en UTF-8")]
+    except OSError as exc:
+        return config, [error(shown, 1, "configuration", f"lecture impossible : {exc.strerror or exc}")]
     doc, issues = read_yaml(text)
     # mkdocs.yml may hold tags of MkDocs' own (!ENV, !!python/name): only `extra` is ours.
-    problems = [error(shown, i.line, i.field, i.message) for i in issues
-                if i.field.startswith("extra") or doc is None]
+    # A problem with the whole file is about the configuration, not an act's front matter.
+    problems = [error(shown, i.line, "configuration" if i.field == "en-tête" else i.field, i.message)
+                for i in issues if i.field.startswith("extra") or doc is None]
     if doc is None or not isinstance(doc.data, dict):
         return config, problems or [error(shown, 1, "configuration", "mkdocs.yml illisible")]
     config.site_name = str(doc.data.get("site_name") or config.site_name)

@@ -173,13 +173,13 @@ def find_act_files(paths: list[Path], root: Path) -> tuple[list[Path], list[Prob
             problems.append(error(given.as_posix(), 1, "chemin", "chemin hors du dépôt : refusé"))
             continue
         if not given.exists():
-            problems.append(error(given.as_posix(), 1, "chemin", "fichier ou dossier introuvable"))
+            problems.append(error(display_path(given, root), 1, "chemin", "fichier ou dossier introuvable"))
             continue
         if given.is_file():
             found.append(given)
             continue
         if not given.is_dir():
-            problems.append(error(given.as_posix(), 1, "chemin", "ni fichier ni dossier : refusé"))
+            problems.append(error(display_path(given, root), 1, "chemin", "ni fichier ni dossier : refusé"))
             continue
         for dirpath, dirnames, filenames in os.walk(given):
             dirnames[:] = sorted(d for d in dirnames if d != "annexes" and not d.startswith("."))

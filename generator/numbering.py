@@ -41,7 +41,8 @@ def missing_ranks(ranks: Iterable[int]) -> list[tuple[int, int]]:
 def format_ranges(ranges: list[tuple[int, int]], limit: int = 8) -> str:
     parts = [str(a) if a == b else f"{a} à {b}" for a, b in ranges[:limit]]
     if len(ranges) > limit:
-        parts.append(f"… ({len(ranges) - limit} autres trous)")
+        more = len(ranges) - limit
+        parts.append(f"… ({more} autre{'s' if more > 1 else ''} trou{'s' if more > 1 else ''})")
     return ", ".join(parts)
 
 
@@ -71,13 +72,24 @@ def series_of(acts: Iterable[Act]) -> dict[SeriesKey, list[Act]]:
     return series
 
 
+def number_identity(act: Act) -> tuple:
+    """What makes two numbers the same: "2026-001" and "2026-1" are both rank 1 of 2026."""
+    return (act.meta.collectivite or "", act.type, act.meta.numero.identity)
+
+
 def check_duplicates(registry: Registry) -> list[Problem]:
     problems = []
-    for (coll, type_, numero), acts in registry.by_key.items():
+    groups: dict[tuple, list[Act]] = defaultdict(list)
+    for act in registry.acts:
+        if act.meta.numero is not None:
+            groups[number_identity(act)].append(act)
+    for acts in groups.values():
         if len(acts) < 2:
             continue
+        coll, type_ = acts[0].meta.collectivite or "", acts[0].type
         label = RULES[type_].label if type_ in RULES else type_
         for act in acts:
+            numero = act.meta.numero
             others = ", ".join(a.path for a in acts if a is not act)
             problems.append(error(act.path, act.line_of("numero"), "numero",
                                   f"numéro {numero} déjà utilisé pour une autre {label} de « {coll} » ({others})"

@@ -31,6 +31,7 @@ from .frenchtext import date_fr, fait_a, month_fr, plural
 from .identifiers import NATURE_CODES, NomenclatureCode, fold, nomenclature_labels
 from .model import Act
 from .registry import Registry, seance_key
+from .rendercache import RenderCache
 from .rules import RULES
 
 PAGE_SIZE = 200  # rows per index page: an index stays readable on a phone
@@ -268,8 +269,14 @@ class PageSet:
                                      collectivite_cle=key, par_mois=True)
 
     def static_pages(self) -> Iterator[Page]:
-        for name in ("recherche", "a-propos", "accessibilite", "mentions-legales"):
-            yield Page(f"{name}.md", f"{name}.md.j2", {})
+        from .search import search_form_context
+
+        for name in ("recherche", "a-propos", "accessibilite", "mentions-legales", "donnees"):
+            yield Page(f"{name}.md", f"{name}.md.j2",
+                       search_form_context(self.acts, self.config) if name == "recherche" else {})
+        # The collectivité's colour, from mkdocs.yml (extra.collectivites.*.couleur).
+        default = self.config.collectivites.get(self.config.default_collectivite or "")
+        yield Page("assets/couleurs.css", "couleurs.css.j2", {"couleur": default.couleur if default else None})
 
 
 # ---------------------------------------------------------------------------
@@ -348,6 +355,11 @@ class DocsWriter:
         os.replace(tmp, target)
         self.report.written.append(path)
 
+    def keep(self, path: str) -> None:
+        """A page known to be up to date, left as it is."""
+        self.produced.add(path)
+        self.report.unchanged += 1
+
     def copy(self, path: str, source: Path) -> None:
         self.write(path, source.read_bytes())
         self.report.copied.append(path)
@@ -382,15 +394,26 @@ def select_acts(result: CheckResult, today: dt.date, drafts: bool) -> list[Act]:
 
 
 def render_site(result: CheckResult, root: Path, out_dir: Path, today: dt.date, drafts: bool = False,
-                extra_files: dict[str, Path] | None = None) -> RenderReport:
+                extra_files: dict[str, Path] | None = None, extra_globals: dict | None = None,
+                use_cache: bool = False) -> RenderReport:
+    """With use_cache, act pages whose inputs did not change are not rendered
+    again (generator/rendercache.py): what `actes build` does."""
     acts = select_acts(result, today, drafts)
     pages = PageSet(result, acts, today, drafts, root)
     env = make_environment(pages.site, result.config, today, drafts)
+    env.globals.update(extra_globals or {})  # e.g. `publication` (PDFs, feeds) from site.PRE_STAGES
     writer = DocsWriter(out_dir)
+    cache = RenderCache(out_dir, TEMPLATES, root / "mkdocs.yml", drafts, today) if use_cache else None
     for page in pages.pages():
+        key = cache.key(page, pages.site, env.globals.get("publication")) if cache else None
+        if key and cache.fresh(page.path, key):
+            writer.keep(page.path)
+            continue
         template = env.get_template(page.template)
-        content = template.render(page.context, page_path=page.path)
-        writer.write(page.path, content.encode("utf-8"))
+        content = template.render(page.context, page_path=page.path).encode("utf-8")
+        writer.write(page.path, content)
+        if key:
+            cache.store(page.path, key, len(content))
     for act in acts:
         for index, annexe in enumerate(act.meta.annexes):
             path = pages.site.annex_path(act, index, annexe.fichier)
@@ -399,4 +422,6 @@ def render_site(result: CheckResult, root: Path, out_dir: Path, today: dt.date, 
     for path, source in (extra_files or {}).items():
         writer.copy(path, source)
     writer.remove_stale()
+    if cache:
+        cache.save()
     return writer.report

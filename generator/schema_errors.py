@@ -7,6 +7,7 @@ our own parsers (dates, numbers, codes) already carry a French message.
 from __future__ import annotations
 
 import difflib
+import re
 import typing
 
 from pydantic import BaseModel, ValidationError
@@ -53,19 +54,19 @@ MESSAGES: dict[str, str] = {
 
 
 def _fields_at(model: type[BaseModel], loc: tuple) -> list[str]:
-    """Names of the fields of the model reached by following `loc`."""
+    """Names of the fields of the model reached by following `loc`: a field name
+    goes into that field, a list index or a dict key into the item's model."""
     current: object = model
     for part in loc:
-        if isinstance(part, int) or not (isinstance(current, type) and issubclass(current, BaseModel)):
-            current = _inner_model(current)
-            if isinstance(part, int):
-                continue
-        if not (isinstance(current, type) and issubclass(current, BaseModel)):
+        inner = _inner_model(current)
+        if not (isinstance(inner, type) and issubclass(inner, BaseModel)):
             return []
-        info = current.model_fields.get(part)
-        if info is None:
+        if isinstance(part, str) and part in inner.model_fields:
+            current = inner.model_fields[part].annotation
+        elif isinstance(part, int) or current is not inner:
+            current = inner  # an item of a list, or the value of a dict key ("lens")
+        else:
             return []
-        current = info.annotation
     current = _inner_model(current)
     if isinstance(current, type) and issubclass(current, BaseModel):
         return list(current.model_fields)
@@ -81,6 +82,16 @@ def _inner_model(annotation: object) -> object:
         if isinstance(found, type) and issubclass(found, BaseModel):
             return found
     return annotation
+
+
+# What a pattern of the schema means, for "format incorrect" messages.
+PATTERN_HINTS = {
+    r"^\d{9}$": "9 chiffres attendus",
+    r"^\d{14}$": "14 chiffres attendus",
+    r"^(\d{3}|02[AB])$": "3 caractères, par exemple « 062 », « 974 » ou « 02A »",
+    r"^#[0-9a-fA-F]{6}$": "couleur « #rrggbb », par exemple « #c8102e »",
+    r"^[a-z0-9][a-z0-9_-]*$": "minuscules sans accent, chiffres, « - » et « _ »",
+}
 
 
 def message_for(err: dict, model: type[BaseModel]) -> str:
@@ -102,20 +113,15 @@ def message_for(err: dict, model: type[BaseModel]) -> str:
         return f"valeur {found} non reconnue, attendu {expected}{hint}"
     if kind == "value_error":
         return str(err.get("ctx", {}).get("error", err["msg"]))
+    if kind == "string_pattern_mismatch":
+        hint = PATTERN_HINTS.get(err.get("ctx", {}).get("pattern", ""))
+        if hint:
+            return f"format incorrect : {found} ({hint})"
+    if kind == "string_type" and isinstance(err.get("input"), (int, float)):
+        return f"texte attendu, trouvé {found} (écrire la valeur entre guillemets)"
     if kind in MESSAGES:
         return MESSAGES[kind].format(found=found)
     return f"valeur {found} refusée ({err['msg']})"
-
-
-def _without_union_members(loc: tuple, key_lines: dict) -> tuple:
-    """Union members add their own names to loc ("function-plain[...]"): drop them,
-    but not a key someone wrote with a bracket in it ("s[atut", "a[b]")."""
-    kept: tuple = ()
-    for part in loc:
-        if isinstance(part, str) and "[" in part and (*kept, part) not in key_lines:
-            continue
-        kept = (*kept, part)
-    return kept
 
 
 def problems_from_validation(
@@ -129,11 +135,19 @@ def problems_from_validation(
     problems = []
     for err in exc.errors():
         loc = tuple(err["loc"])
-        loc = _without_union_members(loc, key_lines or {})
+        # Union members add their own names to loc ("function-plain[...]"), dict keys
+        # "[key]": drop them, and only them ("[annexe]" may be a key someone wrote).
+        loc = tuple(part for part in loc if not (isinstance(part, str) and _PYDANTIC_TAG.match(part)))
         err = {**err, "loc": loc}
         line = _line_for(loc, lines, key_lines or {}, err["type"])
         problems.append(error(path, line, dotted((*prefix, *loc)), message_for(err, model)))
     return problems
+
+
+_PYDANTIC_TAG = re.compile(
+    r"^(?:\[key\]|(?:function-(?:plain|after|before|wrap)|lax-or-strict|json-or-python|nullable|union|"
+    r"tagged-union|default|model|list|dict|str|int|bool|date)\[.*\])$"
+)
 
 
 def _line_for(loc: tuple, lines: dict, key_lines: dict, kind: str) -> int:

@@ -1,5 +1,6 @@
-"""The build, stage after stage: check -> render -> mkdocs build -> post stages
--> audit -> swap.
+"""The build, stage after stage: check -> PRE_STAGES -> render -> mkdocs build ->
+POST_STAGES -> audit -> swap. (The publication stage makes PDFs and data files
+before the pages, which link them; the sitemap is written after MkDocs.)
 
     build()  reads top to bottom as the build. It refuses to go past `check` when
     there is any error, renders the Markdown pages into the docs folder, has
@@ -31,6 +32,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import incremental, search
 from .audit import MAX_REPORTED, audit_site
 from .check import ACTS_DIR, CheckResult, run_check, today
 from .render import RenderReport, render_site, select_acts
@@ -41,8 +43,15 @@ SITE_DIR = "site"
 
 # Extra stages added by later features (search, PDF, feeds) run on the built
 # site folder before it replaces `site/`: fn(result, site_dir, context) -> None.
+# The folder starts as hard links to the previous site (generator/incremental.py):
+# a stage replaces a file (write a new one, os.replace) and never writes into one.
 PostStage = Callable[[CheckResult, Path, "BuildContext"], None]
 POST_STAGES: list[tuple[str, PostStage]] = []
+# Stages that run before the pages are rendered, to make files the pages link to
+# (PDFs, feeds): fn(result, context) -> None, filling context.extra_files (copied
+# into the docs folder) and context.template_globals (data for the templates).
+PreStage = Callable[[CheckResult, "BuildContext"], None]
+PRE_STAGES: list[tuple[str, PreStage]] = []
 
 
 class BuildError(Exception):
@@ -56,7 +65,11 @@ class BuildContext:
     drafts: bool
     docs_dir: Path
     render: RenderReport | None = None
+    html: incremental.HtmlReport | None = None
     timings: dict[str, float] = field(default_factory=dict)
+    extra_files: dict[str, Path] = field(default_factory=dict)  # docs path -> file to copy there
+    template_globals: dict = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)  # printed after the build's summary line
 
 
 def mkdocs_build(root: Path, docs_dir: Path, site_dir: Path) -> None:
@@ -70,6 +83,17 @@ def mkdocs_build(root: Path, docs_dir: Path, site_dir: Path) -> None:
     try:
         config = load_config(str(root / "mkdocs.yml"), docs_dir=str(docs_dir), site_dir=str(site_dir))
         run_mkdocs(config)
+    except MkDocsException as exc:
+        raise BuildError(f"MkDocs a échoué : {exc}") from exc
+
+
+def html_build(root: Path, docs_dir: Path, staging: Path, site_dir: Path) -> incremental.HtmlReport:
+    """MkDocs on the pages that changed since the site in site_dir (all of them
+    when that is not sound: see generator/incremental.py)."""
+    from mkdocs.exceptions import MkDocsException
+
+    try:
+        return incremental.build_html(root, root / "mkdocs.yml", docs_dir, staging, site_dir)
     except MkDocsException as exc:
         raise BuildError(f"MkDocs a échoué : {exc}") from exc
 
@@ -203,25 +227,35 @@ def build(root: Path, drafts: bool = False, site_dir: Path | None = None,
     check_output_dir(root, site_dir)
     with build_lock(root):
         recover_swap(site_dir)
-        result = run_check(root, on=day)
+        result = run_check(root, on=day, cache=root / incremental.CACHE_DIR)
         if result.errors:
             for problem in result.errors:
                 report(str(problem))
             raise BuildError(f"construction refusée : {len(result.errors)} erreur(s) dans les actes (voir ci-dessus)")
         docs_dir = root / (PREVIEW_DOCS_DIR if drafts else DOCS_DIR)
         ctx = BuildContext(root, day, drafts, docs_dir)
-        ctx.render = render_site(result, root, docs_dir, day, drafts=drafts)
+        for name, stage in PRE_STAGES:
+            stage(result, ctx)
+        ctx.render = render_site(result, root, docs_dir, day, drafts=drafts, extra_files=ctx.extra_files,
+                                 extra_globals=ctx.template_globals, use_cache=True)
         report(f"Pages : {len(ctx.render.written)} écrites, {ctx.render.unchanged} inchangées, "
                f"{len(ctx.render.removed)} supprimées")
         clean_leftovers(site_dir.parent)
         staging = Path(tempfile.mkdtemp(prefix=".site-build-", dir=site_dir.parent))
         try:
             with environment("SOURCE_DATE_EPOCH", str(source_date_epoch(result, day, drafts))):
-                mkdocs_build(root, docs_dir, staging)
+                html = ctx.html = html_build(root, docs_dir, staging, site_dir)
+                report(f"HTML : {len(html.built)} page(s) reconstruite(s)" + (
+                    f" (construction complète : {html.reason})" if html.mode == "full"
+                    else f", {len(html.removed)} retirée(s)"))
                 for name, stage in POST_STAGES:
-                    stage(result, staging, ctx)
+                    try:
+                        stage(result, staging, ctx)
+                    except search.SearchError as exc:
+                        raise BuildError(str(exc)) from exc
             audit(staging)
             swap_into_place(staging, site_dir)
+            incremental.record(root, site_dir, html.state)
         except OSError as exc:
             shutil.rmtree(staging, ignore_errors=True)
             raise BuildError(f"écriture impossible ({exc.strerror or exc}) : {exc.filename or site_dir}") from exc
@@ -230,4 +264,17 @@ def build(root: Path, drafts: bool = False, site_dir: Path | None = None,
             raise
     report(f"Site construit dans {site_dir.relative_to(root) if root in site_dir.parents else site_dir} : "
            f"{len(result.acts)} actes vérifiés")
+    for note in ctx.notes:
+        report(note)
     return result
+
+
+# The legal publication: PDFs, register, feeds and data before the pages; the sitemap after.
+from .publication import publication_stage, sitemap_stage  # noqa: E402 (uses BuildError above)
+
+from .admin import add_admin  # noqa: E402
+
+PRE_STAGES.append(("publication", publication_stage))
+POST_STAGES.append(("sitemap", sitemap_stage))
+POST_STAGES.append(("admin", add_admin))  # the web editor in site/admin/ (generator/admin.py)
+POST_STAGES.append(("search", search.index_site))  # last: it indexes the pages the others left

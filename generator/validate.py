@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import errno
 import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -109,7 +110,8 @@ def check_dates(act: Act, rules: TypeRules, ctx: Context) -> Iterator[Problem]:
     if meta.date and meta.mise_en_ligne and meta.mise_en_ligne < meta.date:
         yield error(act.path, act.line_of("mise_en_ligne"), "mise_en_ligne",
                     f"mise en ligne le {meta.mise_en_ligne:%d/%m/%Y}, avant la date de l'acte ({meta.date:%d/%m/%Y})")
-    if meta.statut == "publie" and meta.mise_en_ligne is None:
+    # An unreadable mise_en_ligne is reported by the schema; "absent" would mislead.
+    if meta.statut == "publie" and meta.mise_en_ligne is None and ("mise_en_ligne",) not in act.lines:
         yield error(act.path, act.line_of("statut"), "mise_en_ligne",
                     "acte publié sans date de mise en ligne (obligatoire, CGCT R2131-1)")
     seance = meta.seance
@@ -179,6 +181,10 @@ def check_vote(act: Act, rules: TypeRules, ctx: Context) -> Iterator[Problem]:
         yield error(act.path, act.line_of("vote", "votants"), "vote",
                     f"pour + contre + abstention = {sum(c or 0 for c in counts)}, "
                     f"différent du nombre de votants ({vote.votants})")
+    expressed = sum(c or 0 for c in counts)
+    if vote.votants is None and vote.effectif is not None and expressed > vote.effectif:
+        yield error(act.path, act.line_of("vote"), "vote",
+                    f"pour + contre + abstention = {expressed}, plus que l'effectif ({vote.effectif})")
     if vote.votants is not None and vote.effectif is not None and vote.votants > vote.effectif:
         yield error(act.path, act.line_of("vote", "votants"), "vote.votants",
                     f"{vote.votants} votants pour un effectif de {vote.effectif}")
@@ -223,8 +229,8 @@ def check_body(act: Act, rules: TypeRules, ctx: Context) -> Iterator[Problem]:
 
 
 def _body_line(act: Act) -> int:
-    closing = max(act.lines.values(), default=1)
-    return closing + 2
+    """Where the dispositif is missing: before the first article, or the body's start."""
+    return act.body.articles[0].line if act.body.articles else act.body.line
 
 
 def check_collectivite(act: Act, rules: TypeRules, ctx: Context) -> Iterator[Problem]:
@@ -247,10 +253,28 @@ def check_annexes(act: Act, rules: TypeRules, ctx: Context) -> Iterator[Problem]
             yield error(act.path, line, f"annexes[{index}]",
                         f"chemin « {name} » refusé : indiquer un chemin relatif au fichier de l'acte")
             continue
-        target = (folder / name).resolve()
-        if root not in target.parents:
+        if any(ord(char) < 32 or ord(char) == 127 for char in name):
+            yield error(act.path, line, f"annexes[{index}]",
+                        f"chemin « {name!r} » refusé : caractère de contrôle dans le nom du fichier")
+            continue
+        try:
+            target = (folder / name).resolve()
+            outside = root not in target.parents
+            # Annexes are published: only files under acts/, never a hidden one (.git/…).
+            unpublishable = not outside and ((root / "acts") not in target.parents or any(
+                part.startswith(".") for part in target.relative_to(root).parts))
+            found = not outside and target.is_file()
+        except (OSError, ValueError, RuntimeError) as exc:  # name too long, symlink loop
+            reason = {errno.ENAMETOOLONG: "nom trop long"}.get(getattr(exc, "errno", None),
+                                                               "lien symbolique en boucle ou chemin invalide")
+            yield error(act.path, line, f"annexes[{index}]", f"chemin « {name} » illisible : {reason}")
+            continue
+        if outside:
             yield error(act.path, line, f"annexes[{index}]", f"chemin « {name} » hors du dépôt : refusé")
-        elif not target.is_file():
+        elif unpublishable:
+            yield error(act.path, line, f"annexes[{index}]",
+                        f"chemin « {name} » refusé : une annexe est un fichier du dossier acts/, hors dossier caché")
+        elif not found:
             yield error(act.path, line, f"annexes[{index}]", f"annexe « {name} » introuvable")
         elif problem := annex_problem(target, ctx.root / "acts"):
             yield error(act.path, line, f"annexes[{index}]", f"annexe « {name} » : {problem}")

@@ -198,12 +198,15 @@ def write_tree(root: Path, files: dict[str, str | bytes]) -> Path:
 @pytest.fixture
 def project(tmp_path: Path):
     """project(files, config=CONFIG) -> root: a tree with mkdocs.yml and `files`.
-    `config=None` writes no mkdocs.yml; "mkdocs.yml" in `files` overrides it."""
+    `config=None` writes no mkdocs.yml; "mkdocs.yml" in `files` overrides it.
+    Each call makes a new tree: "projet", then "projet-2", …"""
+    made: list[Path] = []
 
     def make(files: dict[str, str | bytes] | None = None, config: str | None = CONFIG) -> Path:
-        root = tmp_path / "projet"
-        root.mkdir(exist_ok=True)
-        (root / "acts").mkdir(exist_ok=True)
+        root = tmp_path / ("projet" if not made else f"projet-{len(made) + 1}")
+        made.append(root)
+        root.mkdir()
+        (root / "acts").mkdir()
         if config is not None:
             (root / "mkdocs.yml").write_text(config, "utf-8")
         return write_tree(root, files or {})
@@ -211,7 +214,7 @@ def project(tmp_path: Path):
     return make
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def samples() -> SimpleNamespace:
     return SimpleNamespace(
         CONFIG=CONFIG,
@@ -247,3 +250,13 @@ def problems(check):
         return [str(p) for p in check(*args, **kwargs).problems]
 
     return run
+
+
+@pytest.fixture(autouse=True, scope="session")
+def shared_pdf_cache(tmp_path_factory):
+    """Builds of the example site render the same PDFs: one cache (keyed by content
+    hash, so sharing is safe) for the whole session instead of one per copy."""
+    patch = pytest.MonkeyPatch()
+    patch.setenv("ACTES_PDF_CACHE", str(tmp_path_factory.mktemp("pdf-cache")))
+    yield
+    patch.undo()

@@ -20,7 +20,7 @@ from urllib.parse import urlsplit
 
 SAFE_SCHEMES = ("", "http", "https", "mailto", "tel")
 URL_ATTRIBUTES = ("href", "src", "action", "formaction", "poster", "data", "xlink:href", "background", "srcset")
-EMBEDDING = ("iframe", "frame", "frameset", "object", "embed", "applet", "base")
+EMBEDDING = ("iframe", "frame", "frameset", "object", "embed", "applet")
 LOADING_RELS = {"stylesheet", "icon", "preload", "modulepreload", "prefetch", "preconnect", "dns-prefetch", "manifest"}
 # Inline <script> blocks that hold data, not code.
 DATA_SCRIPT_TYPES = ("application/json", "application/ld+json")
@@ -100,7 +100,7 @@ def scan_html(source: str, markers: tuple[str, ...] = ()) -> list[str]:
     found = []
     page = Elements(source)
     for tag, attrs in page.tags:
-        if tag in EMBEDDING:
+        if tag in EMBEDDING or (tag == "base" and "href" in attrs):
             found.append(f"<{tag}>")
         if tag == "meta" and attrs.get("http-equiv", "").lower() == "refresh":
             found.append("<meta http-equiv=refresh>")

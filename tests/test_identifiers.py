@@ -317,6 +317,9 @@ def test_act_ref_round_trip(written, numero, type_, collectivite, printed):
         ("lettre 2026-1", "type d'acte « lettre » inconnu dans la référence « lettre 2026-1 » : "
                           "décision, arrêté, délibération ou procès-verbal"),
         ("décision", "référence « décision » illisible : écrire par exemple « décision 2026-92 »"),
+        ("décision du 3 mars", "référence « décision du 3 mars » illisible : écrire par exemple « décision 2026-92 »"),
+        ("procès-verbal du conseil", "numéro « du conseil » invalide : lettres, chiffres et « _ . / - » seulement, "
+                                     "par exemple « 2026-102 »"),
         ("", "référence «  » illisible : écrire par exemple « décision 2026-92 »"),
         ({"type": "décision"}, "référence attendue sous la forme « type numéro », par exemple « décision 2026-92 »"),
         ({"numero": "2026-1", "date": "x"},

@@ -215,6 +215,7 @@ def test_the_scanners_of_other_files_see_active_content(tmp_path):
     ("<div style=\"background:url(//t.example/x)\"></div>", "ressource chargée hors du site : « //t.example/x » "
                                                             "(style de <div>)"),
     ("<iframe src=\"a.html\"></iframe>", "élément <iframe> interdit"),
+    ("<base href=\"https://t.example/\">", "élément <base href> interdit"),
     ("<meta http-equiv=\"refresh\" content=\"0;url=https://t.example\">", "redirection <meta http-equiv=refresh> "
                                                                            "interdite"),
     ("<script>alert(1)</script>", "script en ligne interdit (Content-Security-Policy) : le placer dans un fichier .js "
@@ -232,7 +233,8 @@ def test_audit_accepts_what_the_site_itself_uses():
             '<script id="__config" type="application/json">{"base": ".."}</script>'
             '<a href="https://www.legifrance.gouv.fr/">L</a><a href="mailto:a@b.fr">m</a><a href="#x">x</a>'
             '<img src="plan.png" alt=""><td style="text-align: left;">x</td>'
-            '<svg viewBox="0 0 24 24"><path d="M0 0"/></svg><input type="checkbox" autocomplete="off">')
+            '<svg viewBox="0 0 24 24"><path d="M0 0"/></svg><input type="checkbox" autocomplete="off">'
+            '<base target="_top">')
     assert audit_html(page, "page.html") == []
     assert audit_css("a{mask-image:url(\"data:image/svg+xml;charset=utf-8,<svg/>\")} b{background:url(../i.png)}",
                      "a.css") == []

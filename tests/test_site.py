@@ -209,7 +209,8 @@ def test_build_refuses_acts_with_errors_and_keeps_previous_site(tmp_path):
     before = (root / "site/index.html").read_text("utf-8")
     broken = root / "acts/2026/decision-2026-92.md"
     broken.write_text(broken.read_text("utf-8").replace("date: 2026-05-11", "date: 2026-02-30"), "utf-8")
-    with pytest.raises(BuildError, match="construction refusée : 1 erreur"):
+    # Two errors: the impossible date, and the published act no longer matching the publication register.
+    with pytest.raises(BuildError, match="construction refusée : 2 erreur"):
         build_copy(root)
     assert (root / "site/index.html").read_text("utf-8") == before
     assert not list(root.glob(".site-build-*"))
@@ -253,3 +254,21 @@ def test_hostile_markup_in_an_act_is_not_active(tmp_path):
     assert "tracker.example" not in article
     assert "<sup>er</sup>" in article
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in article
+
+
+def test_collectivite_colour_must_keep_header_text_readable(tmp_path):
+    from generator.config import load_config
+
+    root = copy_project(tmp_path / "p")
+    config = root / "mkdocs.yml"
+    text = config.read_text("utf-8")
+    line = text.splitlines().index('      couleur: "#c8102e"') + 1
+    config.write_text(text.replace('couleur: "#c8102e"', 'couleur: "#ffcc00"'), "utf-8")
+    _, problems = load_config(config)
+    assert [str(p) for p in problems] == [
+        f"mkdocs.yml:{line}: extra.collectivites.lens.couleur — couleur « #ffcc00 » trop claire : le texte "
+        "blanc de l'en-tête n'y est pas lisible (contraste 1.5:1, 4.5:1 au moins)"]
+
+
+def test_site_uses_the_collectivite_colour(example_site):
+    assert "--actes-couleur: #c8102e" in (example_site / "assets/couleurs.css").read_text("utf-8")

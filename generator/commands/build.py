@@ -18,12 +18,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                     "s'il reste une erreur ; le site précédent n'est remplacé qu'en cas de succès.",
     )
     parser.add_argument("--site-dir", type=Path, default=None, help="dossier de sortie (défaut : site/)")
+    parser.add_argument("--projets", "--drafts", dest="drafts", action="store_true",
+                        help="aperçu : inclure les projets, avec le bandeau « PROJET » (pour relire une pull request)")
     parser.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
     try:
-        build(Path.cwd(), site_dir=args.site_dir)
+        build(Path.cwd(), drafts=args.drafts, site_dir=args.site_dir)
     except BuildError as exc:
         print(f"ÉCHEC : {exc}", file=sys.stderr)
         return 1

@@ -1,0 +1,400 @@
+"""Archive scale: build times, rebuilds, memory and search, on one synthetic corpus.
+
+    python -m bench.scale N [--seed S] [--out DIR] [--no-browser] [--queries-only]
+
+Generates (or reuses) a synthetic archive of N acts (bench/synth.py) and measures,
+in one run, on the same corpus:
+
+- a cold `actes build` (no build/, no site/), and its peak memory;
+- the generator's own share: load + validate (`run_check`) and render;
+- a plain `mkdocs build` of the same generated pages, as the reference;
+- rebuilds: with no change, after changing one act, after adding one act;
+- the size of the search indexes (one per year);
+- in Chromium on loopback, for a few queries with and without filters: the bytes
+  fetched and the time until the first results are on screen, with an empty cache.
+
+Each step runs in its own process, so its peak memory (resident set, its own and
+its children's such as Pagefind) is measured alone. Prints the figures and the
+ratios the targets speak of, and writes them to OUT/scale-N.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import gzip
+import http.server
+import json
+import os
+import re
+import resource
+import shutil
+import socketserver
+import subprocess
+import sys
+import threading
+import time
+from contextlib import contextmanager
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+DAY = dt.date(2026, 11, 23)  # every synthetic act is online by then
+QUERIES = [
+    # (label, words, filters)
+    ("mot courant", "maintenance", {}),
+    ("deux mots", "marché public", {}),
+    ("sans accent", "deliberation subvention", {}),
+    ("filtre type", "stationnement", {"type": "arrete"}),
+    ("filtres année + matière", "subvention", {"annee": "2025", "matiere": "7.5"}),
+    ("numéro", "2025-12", {}),
+]
+
+
+# ---------------------------------------------------------------------------
+# Steps, each run in a child process: python -m bench.scale --step NAME ROOT
+
+
+def step_build(root: Path) -> dict:
+    from generator.site import build
+
+    messages: list[str] = []
+    build(root, on=DAY, report=messages.append)
+    return {"messages": messages}
+
+
+def step_generator(root: Path) -> dict:
+    """load + validate + render into a fresh docs folder, timed apart."""
+    from generator.check import run_check
+    from generator.render import render_site
+
+    started = time.perf_counter()
+    result = run_check(root, on=DAY)
+    checked = time.perf_counter()
+    out = root / "build" / "docs-generator-bench"
+    shutil.rmtree(out, ignore_errors=True)
+    report = render_site(result, root, out, DAY)
+    rendered = time.perf_counter()
+    shutil.rmtree(out, ignore_errors=True)
+    return {"acts": len(result.acts), "errors": len(result.errors), "pages": len(report.written),
+            "check_s": checked - started, "render_s": rendered - checked}
+
+
+def step_mkdocs(root: Path) -> dict:
+    """Plain MkDocs on the pages `actes build` generated (build/docs)."""
+    from mkdocs.commands.build import build as run_mkdocs
+    from mkdocs.config import load_config
+
+    import logging
+
+    logging.getLogger("mkdocs").setLevel(logging.ERROR)
+    out = root / "build" / "site-mkdocs-bench"
+    config = load_config(str(root / "mkdocs.yml"), docs_dir=str(root / "build/docs"), site_dir=str(out))
+    run_mkdocs(config)
+    pages = sum(1 for _ in out.rglob("*.html"))
+    shutil.rmtree(out, ignore_errors=True)
+    return {"html_pages": pages}
+
+
+STEPS = {"build": step_build, "generator": step_generator, "mkdocs": step_mkdocs}
+
+
+def run_step(name: str, root: Path) -> dict:
+    """Runs one step in a child process: wall time and peak memory."""
+    started = time.perf_counter()
+    completed = subprocess.run([sys.executable, "-m", "bench.scale", "--step", name, str(root)],
+                               cwd=REPO, capture_output=True, text=True)
+    seconds = time.perf_counter() - started
+    if completed.returncode != 0:
+        sys.exit(f"step {name} failed:\n{completed.stdout[-3000:]}\n{completed.stderr[-3000:]}")
+    result = json.loads(completed.stdout.strip().splitlines()[-1])
+    result["seconds"] = seconds
+    return result
+
+
+def child_main(name: str, root: Path) -> None:
+    os.chdir(root)
+    result = STEPS[name](root)
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024
+    # The largest child (Pagefind) runs while this process holds its own memory:
+    # the sum bounds the peak of the whole step.
+    result.update(peak_self=own, peak_children=children, peak_bytes=own + children)
+    print(json.dumps(result))
+
+
+# ---------------------------------------------------------------------------
+# The corpus and its changes
+
+
+def prepare(out: Path, n: int, seed: int) -> Path:
+    from bench.synth import generate
+
+    root = out / f"archive-{n}-{seed}"
+    marker = root / ".generated"
+    if not marker.is_file():
+        started = time.perf_counter()
+        generate(root, n, seed=seed)
+        marker.write_text(str(n), "utf-8")
+        print(f"archive de {n} actes générée en {time.perf_counter() - started:.0f} s")
+    for name in ("mkdocs.yml",):
+        shutil.copy2(REPO / name, root / name)
+    shutil.rmtree(root / "theme", ignore_errors=True)
+    shutil.copytree(REPO / "theme", root / "theme")
+    return root
+
+
+def reset(root: Path) -> None:
+    for name in ("build", "site"):
+        shutil.rmtree(root / name, ignore_errors=True)
+    for extra in root.glob("acts/*/bench-*.md"):
+        extra.unlink()
+
+
+def change_one_act(root: Path) -> Path:
+    """Changes the objet of one act in the middle of the archive."""
+    files = sorted((root / "acts").rglob("decision-*.md"))
+    target = files[len(files) // 2]
+    text = target.read_text("utf-8")
+    target.write_text(re.sub(r"^objet: (.*)$", r"objet: \1 (rectifié)", text, count=1, flags=re.M), "utf-8")
+    return target
+
+
+def add_one_act(root: Path) -> Path:
+    """A new arrêté of the latest year, numbered after the last one."""
+    year = max(int(p.name) for p in (root / "acts").iterdir() if p.name.isdigit())
+    best = None
+    for path in (root / "acts" / str(year)).glob("arrete-*.md"):
+        text = path.read_text("utf-8")
+        match = re.search(r"^numero: (\D*)(\d{4})-(\d+)$", text, re.M)
+        if match and (best is None or int(match[3]) > best[0]):
+            best = (int(match[3]), match, text)
+    number, match, text = best
+    new_number = f"{match[1]}{match[2]}-{number + 1}"
+    text = text.replace(match[0], f"numero: {new_number}", 1)
+    text = re.sub(r"^objet: (.*)$", "objet: Arrêté portant réglementation temporaire du stationnement rue "
+                  "Victor Hugo", text, count=1, flags=re.M)
+    path = root / "acts" / str(year) / f"bench-arrete-{new_number}.md"
+    path.write_text(text, "utf-8")
+    return path
+
+
+def folder_size(folder: Path) -> tuple[int, int]:
+    files = [p for p in folder.rglob("*") if p.is_file()]
+    return sum(p.stat().st_size for p in files), len(files)
+
+
+# ---------------------------------------------------------------------------
+# The browser
+
+
+class Served:
+    """Counts what a static server sends, whatever part of the browser asked
+    (Pagefind fetches from a web worker, out of the page's own network log)."""
+
+    def __init__(self):
+        self.files: list[tuple[str, int]] = []
+        self.lock = threading.Lock()
+
+    def reset(self) -> None:
+        with self.lock:
+            self.files = []
+
+    def snapshot(self) -> list[tuple[str, int]]:
+        with self.lock:
+            return list(self.files)
+
+
+@contextmanager
+def counting_server(site: Path, served: Served):
+    class Handler(http.server.SimpleHTTPRequestHandler):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, directory=str(site), **kwargs)
+
+        def log_message(self, *args) -> None:
+            pass
+
+        def copyfile(self, source, outputfile) -> None:
+            before = source.tell()
+            super().copyfile(source, outputfile)
+            with served.lock:
+                served.files.append((self.path.split("?")[0], source.tell() - before))
+
+    socketserver.TCPServer.allow_reuse_address = True
+    with socketserver.ThreadingTCPServer(("127.0.0.1", 0), Handler) as server:
+        thread = threading.Thread(target=server.serve_forever, daemon=True)
+        thread.start()
+        try:
+            yield f"http://127.0.0.1:{server.server_address[1]}/"
+        finally:
+            server.shutdown()
+
+
+def measure_queries(site: Path) -> list[dict]:
+    sys.path.insert(0, str(REPO))
+    from tests.sitebuild import browser
+
+    served = Served()
+    results = []
+    with counting_server(site, served) as url, browser() as chromium:
+        for label, words, filters in QUERIES:
+            context = chromium.new_context(locale="fr-FR")  # empty cache for every query
+            page = context.new_page()
+            page.goto(url + "recherche/")
+            page.wait_for_load_state("networkidle")
+            for name, value in filters.items():
+                page.locator(f"#recherche-{name}").select_option(value)
+            field = page.locator("#recherche-q")
+            field.fill(words)
+            page.wait_for_timeout(100)
+            served.reset()  # the page itself is not the query's cost
+            started = time.perf_counter()
+            field.press("Enter")
+            found = True
+            try:
+                page.wait_for_selector("#recherche-resultats li", timeout=30_000)
+            except Exception:
+                found = False
+            first = time.perf_counter() - started
+            at_first = served.snapshot()
+            page.wait_for_function("""() => { const s = document.getElementById('recherche-statut').textContent;
+                                       return s && !s.includes('en cours'); }""", timeout=60_000)
+            done = time.perf_counter() - started
+            page.wait_for_timeout(300)
+            fetched = served.snapshot()
+            results.append({"label": label, "words": words, "filters": filters, "found": found,
+                            "count": page.locator("#recherche-statut").inner_text(),
+                            "first_results_ms": round(first * 1000), "complete_ms": round(done * 1000),
+                            "bytes": sum(n for _, n in fetched),
+                            "bytes_gzip": sum(gzip_size(site, u, n) for u, n in fetched),
+                            "bytes_gzip_at_first_results": sum(gzip_size(site, u, n) for u, n in at_first),
+                            "requests": len(fetched), "paths": [u for u, _ in fetched]})
+            context.close()
+    return results
+
+
+def gzip_size(site: Path, url: str, served: int) -> int:
+    """What a server compressing text (JS) would send; Pagefind's own files are
+    already compressed."""
+    file = site / url.lstrip("/")
+    if file.suffix in (".js", ".json", ".css", ".html") and file.is_file():
+        return len(gzip.compress(file.read_bytes(), 6))
+    return served
+
+
+# ---------------------------------------------------------------------------
+
+
+def human(n: float) -> str:
+    for unit in ("o", "Ko", "Mo", "Go"):
+        if n < 1024 or unit == "Go":
+            return f"{n:.0f} {unit}" if unit == "o" else f"{n:.1f} {unit}"
+        n /= 1024
+    return str(n)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("n", type=int, nargs="?")
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--out", type=Path, default=REPO / "bench" / "out")
+    parser.add_argument("--no-browser", action="store_true")
+    parser.add_argument("--steps", default="cold,generator,mkdocs,rebuilds,queries",
+                        help="parts to run, among cold,generator,mkdocs,rebuilds,queries")
+    parser.add_argument("--step", nargs=2, metavar=("NAME", "ROOT"), help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.step:
+        child_main(args.step[0], Path(args.step[1]))
+        return 0
+    if not args.n:
+        parser.error("N (nombre d'actes) attendu")
+    args.out.mkdir(parents=True, exist_ok=True)
+    root = prepare(args.out, args.n, args.seed)
+    if "cold" in args.steps.split(","):
+        reset(root)
+    figures: dict = {"n": args.n, "seed": args.seed, "machine": machine()}
+
+    def show(label: str, step: dict) -> None:
+        print(f"{label:<38} {step['seconds']:8.1f} s   pic {human(step['peak_bytes'])}", flush=True)
+
+    steps = set(args.steps.split(","))
+    if args.no_browser:
+        steps.discard("queries")
+    cold = gen = plain = same = one = add = None
+    changed = added = None
+    if "cold" in steps or not (root / "site").is_dir():
+        cold = figures["cold_build"] = run_step("build", root)
+        show("actes build à froid", cold)
+    if "generator" in steps:
+        gen = figures["generator"] = run_step("generator", root)
+        show("générateur (lecture+vérif.+rendu)", gen)
+        print(f"   dont vérification {gen['check_s']:.1f} s, rendu {gen['render_s']:.1f} s, {gen['pages']} pages")
+    if "mkdocs" in steps:
+        plain = figures["plain_mkdocs"] = run_step("mkdocs", root)
+        show("mkdocs build seul (mêmes pages)", plain)
+    if "rebuilds" in steps:
+        same = figures["rebuild_no_change"] = run_step("build", root)
+        show("reconstruction sans changement", same)
+        changed = change_one_act(root)
+        one = figures["rebuild_one_changed"] = run_step("build", root)
+        show("reconstruction, un acte modifié", one)
+        added = add_one_act(root)
+        add = figures["rebuild_one_added"] = run_step("build", root)
+        show("reconstruction, un acte ajouté", add)
+        for step in (one, add):
+            print("   " + " / ".join(m for m in step["messages"] if m.startswith(("Pages", "HTML"))))
+    size, count = folder_size(root / "site" / "pagefind")
+    per_year = {p.name: folder_size(p)[0] for p in sorted((root / "site" / "pagefind").iterdir()) if p.is_dir()}
+    figures["search_index"] = {"bytes": size, "files": count, "per_year": per_year}
+    print(f"{'index de recherche':<38} {human(size)} en {count} fichiers ; "
+          f"la plus grosse année {human(max(per_year.values()))}")
+    if "queries" in steps:
+        figures["queries"] = measure_queries(root / "site")
+        for q in figures["queries"]:
+            print(f"   {q['label']:<24} {q['first_results_ms']:>5} ms (complet {q['complete_ms']} ms), "
+                  f"{human(q['bytes_gzip'])} (servi {human(q['bytes'])}, {q['requests']} requêtes) — {q['count']}")
+    print()
+    print("Ratios")
+    if gen and plain:
+        share = (gen["check_s"] + gen["render_s"]) / plain["seconds"]
+        print(f"   part du générateur / mkdocs seul        {share:6.1%}   (cible ≤ 10 % à 20 000)")
+    if cold and one:
+        print(f"   un acte modifié / construction à froid   {one['seconds'] / cold['seconds']:6.1%}   (cible ≤ 5 %)")
+        print(f"   un acte ajouté / construction à froid    {add['seconds'] / cold['seconds']:6.1%}   (cible ≤ 5 %)")
+    if same:
+        print(f"   sans changement                          {same['seconds']:6.1f} s (cible ≤ 5 s)")
+    builds = [s for s in (cold, same, one, add) if s]
+    if builds:
+        peak = max(s["peak_bytes"] for s in builds)
+        print(f"   pic mémoire d'une construction           {human(peak)}   (cible ≤ 4 Go à 50 000)")
+    if figures.get("queries"):
+        worst = max(figures["queries"], key=lambda q: q["bytes_gzip"])
+        slow = max(figures["queries"], key=lambda q: q["first_results_ms"])
+        print(f"   requête la plus lourde                   {human(worst['bytes_gzip'])} ({worst['label']}) "
+              f"(cible ≤ 300 Ko à 50 000)")
+        print(f"   premiers résultats, le plus lent         {slow['first_results_ms']} ms ({slow['label']}) "
+              f"(cible ≤ 500 ms à 50 000)")
+    if changed:
+        figures["changed_act"] = str(changed.relative_to(root))
+        figures["added_act"] = str(added.relative_to(root))
+    target = args.out / f"scale-{args.n}.json"
+    target.write_text(json.dumps(figures, indent=1, ensure_ascii=False), "utf-8")
+    print(f"\nChiffres écrits dans {target}")
+    return 0
+
+
+def machine() -> dict:
+    info = {"cpus": os.cpu_count(), "python": sys.version.split()[0]}
+    try:
+        info["memory"] = human(os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES"))
+        info["load"] = os.getloadavg()
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                info["cpu"] = line.split(":", 1)[1].strip()
+                break
+    except (OSError, ValueError):
+        pass
+    return info
+
+
+if __name__ == "__main__":
+    sys.exit(main())

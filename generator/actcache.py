@@ -1,0 +1,100 @@
+"""A cache of validated acts for `actes build`, so a rebuild reads again only
+the act files that changed.
+
+Reading and validating an act (YAML with line numbers, body split, schema) is
+most of the generator's time on a large archive. The result for one file
+depends on its bytes, on its annexes (they must exist), on mkdocs.yml, on the
+day (a mise en ligne may not be in the future) and on the generator's own
+code: the cache is keyed on all of these and on nothing else. Cross-act checks
+(numbering, references, séances) always run on the whole archive.
+
+`actes check` does not use it: a reviewer's check reads every file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import os
+import pickle
+from pathlib import Path
+
+from .model import Act
+from .problems import Problem
+
+CODE = Path(__file__).resolve().parent
+
+Entry = tuple[Act | None, list[Problem]]
+
+
+def code_digest() -> str:
+    digest = hashlib.sha256()
+    for path in sorted(CODE.rglob("*")):
+        if path.is_file() and path.suffix in (".py", ".json", ".yml", ".yaml", ".txt"):
+            digest.update(path.relative_to(CODE).as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+def annex_signature(path: Path, act: Act | None) -> tuple:
+    if act is None:
+        return ()
+    folder = path.parent
+    found = []
+    for annexe in act.meta.annexes:
+        try:
+            stat = (folder / annexe.fichier).stat()
+            found.append((annexe.fichier, stat.st_size, stat.st_mtime_ns))
+        except (OSError, ValueError):
+            found.append((annexe.fichier, None, None))
+    return tuple(found)
+
+
+class ActCache:
+    """build/cache/actes.pickle: {file path: (sha256, annexes, act, problems)}."""
+
+    def __init__(self, folder: Path, config_file: Path, today: dt.date):
+        self.file = folder / "actes.pickle"
+        salt = hashlib.sha256()
+        for part in (code_digest(), today.isoformat(), str(config_file.parent.resolve())):
+            salt.update(part.encode() + b"\0")
+        salt.update(config_file.read_bytes() if config_file.is_file() else b"")
+        self.salt = salt.hexdigest()
+        self.entries: dict[str, tuple] = {}
+        self.used: dict[str, tuple] = {}
+        self.hits = 0
+        self._pending: dict[str, str] = {}
+        try:
+            with self.file.open("rb") as handle:
+                salt_found, entries = pickle.load(handle)
+            if salt_found == self.salt:
+                self.entries = entries
+        except (OSError, pickle.PickleError, EOFError, ValueError, TypeError, AttributeError, ImportError):
+            self.entries = {}
+
+    def get(self, path: Path) -> Entry | None:
+        key = str(path)
+        try:
+            digest = hashlib.sha256(path.read_bytes()).hexdigest()
+        except OSError:
+            return None  # the loader reports it
+        self._pending[key] = digest
+        entry = self.entries.get(key)
+        if entry and entry[0] == digest and entry[1] == annex_signature(path, entry[2]):
+            self.used[key] = entry
+            self.hits += 1
+            return entry[2], entry[3]
+        return None
+
+    def put(self, path: Path, result: Entry) -> None:
+        key = str(path)
+        digest = self._pending.get(key)
+        if digest is not None:
+            self.used[key] = (digest, annex_signature(path, result[0]), result[0], result[1])
+
+    def save(self) -> None:
+        """Keeps the entries of this run only (removed acts leave the cache)."""
+        self.file.parent.mkdir(parents=True, exist_ok=True)
+        tmp = self.file.with_suffix(".tmp")
+        with tmp.open("wb") as handle:
+            pickle.dump((self.salt, self.used), handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, self.file)

@@ -1,0 +1,297 @@
+"""Incremental HTML builds: MkDocs' own machinery, on the changed pages only.
+
+A full MkDocs build re-renders every page (20,000 acts: minutes) when one act
+changed. Here the previous site is the starting point: the staging folder
+begins as a hard-linked copy of site/, and only the pages whose Markdown
+changed are rendered again, with MkDocs' own functions, in this process. A
+file is always unlinked before it is written, so the published site/ (which
+shares the unchanged files) is never touched before the swap.
+
+It falls back to a full build — never a stale page — whenever a page's HTML
+may depend on something other than its own Markdown:
+
+- mkdocs.yml, any file of the theme (custom_dir), or the version of MkDocs,
+  Material, Python-Markdown or Jinja2 changed (the "fingerprint");
+- the navigation changed (its titles and addresses are in every page);
+- there is no record of the previous build, or site/ is not the folder that
+  build produced.
+
+Pages in MkDocs' navigation are read on every incremental build (there are ten
+or so) to compare the navigation. The sitemap and the 404 page are rebuilt
+every time: they list all pages and carry the build date.
+
+tests/test_incremental.py proves that the result is byte for byte the site a
+cold `mkdocs build` produces.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import shutil
+import subprocess
+from dataclasses import dataclass, field
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+
+STATE_VERSION = 1
+CACHE_DIR = "build/cache"
+TOOLS = ("mkdocs", "mkdocs-material", "markdown", "jinja2", "pymdown-extensions")
+
+
+@dataclass
+class HtmlReport:
+    mode: str  # "full" or "incremental"
+    reason: str  # why a full build, in French: shown by `actes build`
+    built: list[str] = field(default_factory=list)  # pages rendered (src paths)
+    removed: list[str] = field(default_factory=list)
+    state: dict | None = None  # to record once the site is in place
+
+
+# ---------------------------------------------------------------------------
+# What the previous build was made from
+
+
+def _tool_versions() -> str:
+    found = []
+    for name in TOOLS:
+        try:
+            found.append(f"{name}={version(name)}")
+        except PackageNotFoundError:
+            found.append(f"{name}=absent")
+    return ",".join(found)
+
+
+def fingerprint(config_file: Path, theme_dir: Path | None) -> str:
+    """Everything besides a page's own Markdown that goes into every page."""
+    digest = hashlib.sha256(f"v{STATE_VERSION} {_tool_versions()}\n".encode())
+    digest.update(config_file.read_bytes())
+    if theme_dir and theme_dir.is_dir():
+        for path in sorted(p for p in theme_dir.rglob("*") if p.is_file()):
+            digest.update(b"\0" + path.relative_to(theme_dir).as_posix().encode() + b"\0")
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def docs_digests(docs_dir: Path) -> dict[str, str]:
+    digests = {}
+    for folder, _, files in os.walk(docs_dir):
+        for name in files:
+            path = Path(folder) / name
+            digests[path.relative_to(docs_dir).as_posix()] = hashlib.sha256(path.read_bytes()).hexdigest()
+    return digests
+
+
+def state_file(root: Path, site_dir: Path) -> Path:
+    key = hashlib.sha256(str(site_dir.resolve()).encode()).hexdigest()[:12]
+    return root / CACHE_DIR / f"html-{key}.json"
+
+
+def site_marker(site_dir: Path) -> list[int] | None:
+    """Identifies the site folder a build produced: the inode and time of its
+    sitemap, which every build writes anew."""
+    try:
+        stat = (site_dir / "sitemap.xml").stat()
+    except OSError:
+        return None
+    return [stat.st_ino, stat.st_mtime_ns]
+
+
+def record(root: Path, site_dir: Path, state: dict) -> None:
+    """Called once the new site is in place under site_dir."""
+    state = {**state, "marker": site_marker(site_dir)}
+    path = state_file(root, site_dir)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(".tmp")
+    tmp.write_text(json.dumps(state), "utf-8")
+    os.replace(tmp, path)
+
+
+def forget(root: Path, site_dir: Path) -> None:
+    state_file(root, site_dir).unlink(missing_ok=True)
+
+
+def previous_state(root: Path, site_dir: Path) -> dict | None:
+    try:
+        state = json.loads(state_file(root, site_dir).read_text("utf-8"))
+    except (OSError, ValueError):
+        return None
+    if state.get("version") != STATE_VERSION or state.get("marker") != site_marker(site_dir):
+        return None
+    return state
+
+
+# ---------------------------------------------------------------------------
+# MkDocs, in this process
+
+
+def _load_config(config_file: Path, docs_dir: Path, site_dir: Path):
+    from mkdocs.config import load_config
+
+    return load_config(str(config_file), docs_dir=str(docs_dir), site_dir=str(site_dir))
+
+
+def _theme_dir(config_file: Path) -> Path | None:
+    import yaml
+
+    class _Loader(yaml.SafeLoader):
+        pass
+
+    # mkdocs.yml may hold MkDocs' !ENV / !relative tags: read them as plain values.
+    _Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
+    data = yaml.load(config_file.read_text("utf-8"), Loader=_Loader) or {}
+    custom = (data.get("theme") or {}).get("custom_dir") if isinstance(data.get("theme"), dict) else None
+    return (config_file.parent / custom) if custom else None
+
+
+def nav_signature(nav) -> list:
+    """Titles and addresses of the navigation, as every page shows them."""
+    def walk(items):
+        return [[item.title, getattr(item, "url", None), walk(item.children or [])] for item in items]
+
+    return walk(nav.items)
+
+
+def _structure(config):
+    from mkdocs.structure.files import get_files, set_exclusions
+    from mkdocs.structure.nav import get_navigation
+    from mkdocs.structure.pages import Page
+
+    files = get_files(config)
+    env = config.theme.get_env()
+    files.add_files_from_theme(env, config)
+    set_exclusions(files, config)
+    nav = get_navigation(files, config)
+    for file in files.documentation_pages():
+        if file.page is None:
+            Page(None, file, config)
+    return files, env, nav
+
+
+def _read_nav_pages(nav, config, files) -> None:
+    from mkdocs.commands.build import _populate_page
+
+    for page in nav.pages:
+        _populate_page(page, config, files)
+
+
+def _unlink(path: str | Path) -> None:
+    try:
+        os.unlink(path)
+    except FileNotFoundError:
+        pass
+
+
+def clone_site(previous: Path, staging: Path) -> None:
+    """staging := hard links to every file of the previous site."""
+    completed = subprocess.run(["cp", "-al", f"{previous}/.", f"{staging}/"], capture_output=True, text=True)
+    if completed.returncode != 0:
+        shutil.rmtree(staging, ignore_errors=True)
+        staging.mkdir()
+        shutil.copytree(previous, staging, dirs_exist_ok=True, copy_function=os.link)
+
+
+def _prune_empty_dirs(site_dir: Path, removed_files: list[Path]) -> None:
+    for path in removed_files:
+        folder = path.parent
+        while folder != site_dir and folder.is_dir() and not any(folder.iterdir()):
+            folder.rmdir()
+            folder = folder.parent
+
+
+def full_build(config_file: Path, docs_dir: Path, staging: Path) -> list:
+    """MkDocs' own build of every page; returns the navigation signature."""
+    from mkdocs.commands.build import build as run_mkdocs
+
+    config = _load_config(config_file, docs_dir, staging)
+    run_mkdocs(config)
+    config = _load_config(config_file, docs_dir, staging)
+    files, _, nav = _structure(config)
+    _read_nav_pages(nav, config, files)
+    return nav_signature(nav)
+
+
+def incremental_build(config_file: Path, docs_dir: Path, staging: Path, previous: Path,
+                      changed: list[str], removed: list[str], nav_before: list) -> bool:
+    """Rebuilds the changed pages on a copy of the previous site. Returns False
+    (staging emptied) when the navigation changed and a full build is needed."""
+    from mkdocs.commands.build import _build_page, _build_theme_template, _populate_page
+
+    clone_site(previous, staging)
+    config = _load_config(config_file, docs_dir, staging)
+    config.plugins.on_config(config)
+    files, env, nav = _structure(config)
+    _read_nav_pages(nav, config, files)
+    if nav_signature(nav) != nav_before:
+        return False
+    changed_set = set(changed)
+    doc_files = files.documentation_pages()
+    # Files that left the docs folder leave the site.
+    gone = []
+    for src in removed:
+        dest = staging / _dest_path(src, config)
+        if dest.exists():
+            _unlink(dest)
+            gone.append(dest)
+    _prune_empty_dirs(staging, gone)
+    for file in files:
+        if file.src_uri in changed_set and not file.is_documentation_page():
+            _unlink(file.abs_dest_path)
+            file.copy_file()
+    nav_pages = {id(p) for p in nav.pages}
+    for file in doc_files:
+        if file.src_uri in changed_set and id(file.page) not in nav_pages:
+            _populate_page(file.page, config, files)
+    for template in config.theme.static_templates:
+        _unlink(staging / template)
+        if template == "sitemap.xml":
+            _unlink(staging / "sitemap.xml.gz")
+        _build_theme_template(template, env, files, config, nav)
+    for file in doc_files:
+        if file.src_uri in changed_set:
+            _unlink(file.abs_dest_path)
+            _build_page(file.page, config, doc_files, nav, env)
+    return True
+
+
+def _dest_path(src: str, config) -> str:
+    from mkdocs.structure.files import File
+
+    return File(src, config.docs_dir, config.site_dir, config.use_directory_urls).dest_uri
+
+
+def build_html(root: Path, config_file: Path, docs_dir: Path, staging: Path, site_dir: Path) -> HtmlReport:
+    """Builds the HTML of docs_dir into staging, from the previous site_dir when
+    that is sound. The caller records report.state once the site is in place."""
+    logging.getLogger("mkdocs").setLevel(logging.WARNING)
+    theme = _theme_dir(config_file)
+    current = {"version": STATE_VERSION, "site_dir": str(site_dir.resolve()),
+               "fingerprint": fingerprint(config_file, theme), "files": docs_digests(docs_dir)}
+    before = previous_state(root, site_dir)
+    reason = _why_full(before, current, site_dir)
+    if reason is None:
+        changed = sorted(p for p, d in current["files"].items() if before["files"].get(p) != d)
+        removed = sorted(p for p in before["files"] if p not in current["files"])
+        if incremental_build(config_file, docs_dir, staging, site_dir, changed, removed, before["nav"]):
+            current["nav"] = before["nav"]
+            return HtmlReport("incremental", "", built=[p for p in changed if p.endswith(".md")], removed=removed,
+                              state=current)
+        reason = "la navigation a changé"
+        shutil.rmtree(staging)
+        staging.mkdir()
+    current["nav"] = full_build(config_file, docs_dir, staging)
+    return HtmlReport("full", reason, built=sorted(p for p in current["files"] if p.endswith(".md")), state=current)
+
+
+def _why_full(before: dict | None, current: dict, site_dir: Path) -> str | None:
+    if not site_dir.is_dir():
+        return "premier site"
+    if before is None:
+        return "pas de trace d'une construction précédente de ce site"
+    if before.get("site_dir") != current["site_dir"]:
+        return "autre dossier de site"
+    if before.get("fingerprint") != current["fingerprint"]:
+        return "mkdocs.yml, le thème ou les outils ont changé"
+    return None

@@ -1,0 +1,241 @@
+"""The search stage: Pagefind indexes of the act pages, one per year.
+
+    site/pagefind/2026/   pagefind.js, its worker, wasm, metadata, word chunks,
+    site/pagefind/2025/   filters (type, annee, matiere, collectivite) and the
+    …                     fragments of that year's acts only.
+
+Why one index per year: Pagefind's metadata lists every page of an index and a
+browser fetches it whole before the first answer, so one index over a ten-year
+archive (50,000 acts) costs ~500 KB before any result, and indexing it in one
+process took 11.8 GB. An index per year stays near the 5,000-page size
+(~200 KB for a first query), indexing memory is bounded by the largest year,
+and the search page (theme/assets/recherche.js) asks the newest year first and
+widens to older years only when it needs to.
+
+Each year's bundle is cached in build/cache/ under a key made of the Pagefind
+version and the bytes of that year's act pages: a rebuild re-indexes only the
+years whose pages changed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+from collections import defaultdict
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .check import CheckResult
+    from .site import BuildContext
+
+SEARCH_DIR = "pagefind"
+CACHE_DIR = "build/cache"
+LANGUAGE = "fr"
+FORMAT = "1"  # bump when the way a bundle is made changes, to drop old caches
+# What the browser needs from a bundle: our own page uses Pagefind's JS API, so
+# Pagefind's ready-made UIs (with their accessibility gaps) are not published.
+KEPT_FILES = ("pagefind.js", "pagefind-worker.js", "pagefind-entry.json", f"wasm.{LANGUAGE}.pagefind")
+KEPT_DIRS = ("index", "fragment", "filter")
+
+
+class SearchError(Exception):
+    """Pagefind failed; the message is French."""
+
+
+def pagefind_version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("pagefind_bin")
+    except PackageNotFoundError:
+        return "absent"
+
+
+def html_path(md_path: str, directory_urls: bool = True) -> str:
+    """"actes/2026/decision-2026-102.md" -> "actes/2026/decision-2026-102/index.html"."""
+    stem = md_path[: -len(".md")]
+    if stem == "index" or stem.endswith("/index"):
+        return f"{stem}.html"
+    return f"{stem}/index.html" if directory_urls else f"{stem}.html"
+
+
+def act_pages_by_year(result: CheckResult, ctx: BuildContext, site_dir: Path) -> dict[int, list[tuple[str, str]]]:
+    """(HTML page, Markdown page) of every act on the site, grouped by the act's year."""
+    from .render import SiteMap, select_acts
+
+    acts = select_acts(result, ctx.today, ctx.drafts)
+    site = SiteMap(result.registry, result.config, acts)
+    years: dict[int, list[str]] = defaultdict(list)
+    for act in acts:
+        md = site.act_path(act)
+        page = html_path(md)
+        if not (site_dir / page).is_file():  # use_directory_urls: false
+            page = html_path(md, directory_urls=False)
+        years[act.year].append((page, md))
+    return {year: sorted(pages) for year, pages in years.items()}
+
+
+def shard_key(site_dir: Path, pages: list[tuple[str, str]], html_state: dict | None) -> str:
+    """What a year's bundle is made from. An act page's HTML is a function of its
+    Markdown and of what generator/incremental.py fingerprints (config, theme,
+    tools, navigation): when those digests are known, no HTML is read."""
+    digest = hashlib.sha256(f"pagefind {pagefind_version()} format {FORMAT} {LANGUAGE}\n".encode())
+    known = (html_state or {}).get("files", {})
+    if html_state and all(md in known for _, md in pages):
+        digest.update(f"{html_state['fingerprint']} {json.dumps(html_state['nav'])}\n".encode())
+        for page, md in pages:
+            digest.update(f"{page}\0{known[md]}\n".encode())
+        return digest.hexdigest()
+    for page, _ in pages:
+        digest.update(page.encode() + b"\0")
+        digest.update(hashlib.sha256((site_dir / page).read_bytes()).digest())
+    return digest.hexdigest()
+
+
+def year_glob(pages: list[str]) -> str:
+    """One glob for a year's pages: their folders, which carry the year
+    ("actes/2026/*/index.html", "actes/somme-numerique/2026/*/index.html").
+    Other pages in these folders (annexes) have no data-pagefind-body and are
+    skipped by Pagefind."""
+    patterns = sorted({f"{glob_escape(p.rsplit('/', 2)[0])}/*/index.html" if p.endswith("/index.html")
+                       else f"{glob_escape(p.rsplit('/', 1)[0])}/*.html" for p in pages})
+    return patterns[0] if len(patterns) == 1 else "{" + ",".join(patterns) + "}"
+
+
+def run_pagefind(site_dir: Path, pages: list[str], out_dir: Path) -> None:
+    """Indexes one year's pages of site_dir into out_dir, in a separate Pagefind
+    process whose memory ends with it."""
+    from pagefind_bin import get_executable
+
+    command = [str(get_executable()), "--site", str(site_dir), "--glob", year_glob(pages),
+               "--output-path", str(out_dir), "--force-language", LANGUAGE, "--quiet"]
+    completed = subprocess.run(command, capture_output=True, text=True, check=False)
+    if completed.returncode != 0 or not (out_dir / "pagefind-entry.json").is_file():
+        detail = (completed.stderr or completed.stdout).strip().splitlines()[-3:]
+        raise SearchError("l'indexation de la recherche (Pagefind) a échoué : " + " / ".join(detail))
+    entry = json.loads((out_dir / "pagefind-entry.json").read_text("utf-8"))
+    indexed = sum(lang["page_count"] for lang in entry["languages"].values())
+    if indexed != len(pages):
+        raise SearchError(f"l'indexation de la recherche a trouvé {indexed} pages d'actes au lieu de {len(pages)}")
+    prune_bundle(out_dir)
+
+
+def glob_escape(path: str) -> str:
+    return "".join(f"\\{c}" if c in "{}[]*?,\\" else c for c in path)
+
+
+def prune_bundle(bundle: Path) -> None:
+    for entry in bundle.iterdir():
+        keep = entry.name in KEPT_FILES or entry.name in KEPT_DIRS or entry.name.endswith(".pf_meta")
+        if not keep:
+            shutil.rmtree(entry) if entry.is_dir() else entry.unlink()
+
+
+def link_tree(source: Path, dest: Path) -> None:
+    """Copies a finished bundle by hard links (same disk) or by copy."""
+    for folder, _, files in os.walk(source):
+        target = dest / Path(folder).relative_to(source)
+        target.mkdir(parents=True, exist_ok=True)
+        for name in files:
+            try:
+                os.link(Path(folder) / name, target / name)
+            except OSError:
+                shutil.copy2(Path(folder) / name, target / name)
+
+
+class ShardCache:
+    """build/cache/pagefind-<docs>/<year>/{key, bundle/}: the last bundle made
+    for each year, reused while its key is the same."""
+
+    def __init__(self, folder: Path):
+        self.folder = folder
+
+    def get(self, year: int, key: str) -> Path | None:
+        slot = self.folder / str(year)
+        key_file = slot / "key"
+        if key_file.is_file() and key_file.read_text("utf-8") == key and (slot / "bundle").is_dir():
+            return slot / "bundle"
+        return None
+
+    def put(self, year: int, key: str, make) -> Path:
+        slot = self.folder / str(year)
+        fresh = self.folder / f".{year}.new"
+        shutil.rmtree(fresh, ignore_errors=True)
+        fresh.mkdir(parents=True)
+        make(fresh / "bundle")
+        (fresh / "key").write_text(key, "utf-8")
+        shutil.rmtree(slot, ignore_errors=True)
+        os.replace(fresh, slot)
+        return slot / "bundle"
+
+    def keep_only(self, years: set[int]) -> None:
+        if not self.folder.is_dir():
+            return
+        for slot in self.folder.iterdir():
+            if slot.name.isdigit() and int(slot.name) not in years:
+                shutil.rmtree(slot, ignore_errors=True)
+
+
+def index_site(result: CheckResult, site_dir: Path, ctx: BuildContext) -> dict[str, int]:
+    """POST_STAGE: writes site_dir/pagefind/<year>/ for every year with acts.
+    Returns how many years were indexed anew and how many came from the cache."""
+    started = time.monotonic()
+    shards = act_pages_by_year(result, ctx, site_dir)
+    out = site_dir / SEARCH_DIR
+    if out.exists():  # the staging folder may start as a copy of the previous site
+        shutil.rmtree(out)
+    out.mkdir(parents=True)
+    cache = ShardCache(ctx.root / CACHE_DIR / f"pagefind-{ctx.docs_dir.name}")
+    counts = {"indexed": 0, "cached": 0}
+    html = ctx.html
+    for year, pages in sorted(shards.items()):
+        key = shard_key(site_dir, pages, html.state if html else None)
+        bundle = cache.get(year, key)
+        if bundle is None:
+            html_pages = [page for page, _ in pages]
+            bundle = cache.put(year, key, lambda dest, p=html_pages: run_pagefind(site_dir, p, dest))
+            counts["indexed"] += 1
+        else:
+            counts["cached"] += 1
+        link_tree(bundle, out / str(year))
+    cache.keep_only(set(shards))
+    ctx.timings["search"] = time.monotonic() - started
+    return counts
+
+
+def search_form_context(acts, config) -> dict:
+    """What the search page offers in its form: only values some act has."""
+    from .identifiers import nomenclature_labels
+    from .rules import RULES
+
+    labels = nomenclature_labels()
+    codes = set()
+    for act in acts:
+        code = act.meta.nomenclature
+        if code is not None:
+            codes.add(code.level1_code)
+            if code.level2_code:
+                codes.add(code.level2_code)
+    matieres = []
+    for code, label in labels.items():
+        if "." not in code and code in codes:
+            children = [(c, l) for c, l in labels.items() if c.startswith(f"{code}.") and c in codes]
+            matieres.append({"code": code, "libelle": label, "enfants": children})
+    present = {act.type for act in acts}
+    keys = {act.meta.collectivite for act in acts}
+    return {
+        "types": [(key, rules) for key, rules in RULES.items() if key in present],
+        "annees": sorted({act.year for act in acts}, reverse=True),
+        "matieres": matieres,
+        "collectivites": [(key, coll) for key, coll in config.collectivites.items() if key in keys],
+    }
+
+
+if __name__ == "__main__":  # pragma: no cover - a developer's aid: index a built site
+    print(json.dumps({"pagefind": pagefind_version(), "python": sys.version}))

@@ -1,0 +1,288 @@
+// The search page: reads the form, asks Pagefind's indexes and lists the acts.
+//
+// There is one Pagefind index per year (pagefind/2026/, pagefind/2025/ …), so a
+// query costs about one year of index, not the whole archive. With a year
+// chosen, only that year's index is asked. With "Toutes les années", the
+// newest year is asked first and older years are merged into the same search
+// (Pagefind's mergeIndex) until there are enough results; a button asks the
+// remaining years. Results are built with DOM methods only: text from the
+// index never becomes markup, except Pagefind's <mark> in excerpts, which are
+// rebuilt as elements from the plain text around them.
+
+const SITE = new URL("../", import.meta.url); // assets/ sits at the site root
+const INDEXES = new URL("pagefind/", SITE);
+const SHOWN_AT_ONCE = 10; // results shown at a time: each costs a fragment of a few KB
+// Every act page carries this word once (site_templates/_acte_recherche.md.j2):
+// filters without words search for it, which costs one small word chunk, where
+// Pagefind's filter-only search would load every word chunk of the index.
+const EVERY_ACT = "tousactes";
+const ENOUGH = 10; // widen "all years" until this many results, then ask
+
+const form = document.getElementById("recherche");
+const field = document.getElementById("recherche-q");
+const statusBox = document.getElementById("recherche-statut");
+const list = document.getElementById("recherche-resultats");
+const more = document.getElementById("recherche-plus");
+const years = (form.dataset.annees || "").split(" ").filter(Boolean); // newest first
+const FILTERS = ["type", "matiere", "collectivite"];
+
+let pagefind = null; // the module, loaded once
+const scopes = new Map(); // "2025" or "toutes" -> {search, merged: [years]}
+let current = null; // the search whose results are on screen
+let sequence = 0; // a newer search makes older answers obsolete
+
+document.documentElement.classList.add("actes-js");
+
+function indexUrl(year) {
+  return new URL(`${year}/`, INDEXES).pathname;
+}
+
+async function loadPagefind(year) {
+  // Every year's bundle carries the same pagefind.js: take the one of the index asked first.
+  if (!pagefind) pagefind = await import(new URL(`${year}/pagefind.js`, INDEXES).href);
+  return pagefind;
+}
+
+async function scopeFor(year) {
+  const key = year || "toutes";
+  if (!scopes.has(key)) {
+    const first = year || years[0];
+    const module = await loadPagefind(first);
+    const options = { baseUrl: SITE.pathname, excerptLength: 24 };
+    const search = module.createInstance({ basePath: indexUrl(first), ...options });
+    await search.options(options);
+    scopes.set(key, { search, merged: [first], pending: Promise.resolve() });
+  }
+  return scopes.get(key);
+}
+
+async function widen(scope) {
+  // One merge at a time: two searches widening together must not merge a year twice.
+  await scope.pending;
+  const next = years.find((y) => !scope.merged.includes(y));
+  if (!next) return false;
+  scope.merged.push(next);
+  scope.pending = scope.search.mergeIndex(indexUrl(next), { baseUrl: SITE.pathname });
+  await scope.pending;
+  return true;
+}
+
+function readForm() {
+  const data = new FormData(form);
+  const filters = {};
+  for (const name of FILTERS) {
+    const value = data.get(name);
+    if (value) filters[name] = value;
+  }
+  return { q: (data.get("q") || "").trim(), annee: data.get("annee") || "", tri: data.get("tri") || "", filters };
+}
+
+function writeForm(params) {
+  for (const [name, value] of params) {
+    const control = form.elements.namedItem(name);
+    if (control && "value" in control) control.value = value;
+  }
+}
+
+function syncUrl(query) {
+  const params = new URLSearchParams();
+  if (query.q) params.set("q", query.q);
+  if (query.annee) params.set("annee", query.annee);
+  for (const [name, value] of Object.entries(query.filters)) params.set(name, value);
+  if (query.tri) params.set("tri", query.tri);
+  const url = `${location.pathname}${params.toString() ? `?${params}` : ""}`;
+  history.replaceState(null, "", url);
+}
+
+function say(text) {
+  statusBox.textContent = text;
+}
+
+function yearsLabel(merged) {
+  const sorted = [...merged].sort();
+  return sorted.length === 1 ? `en ${sorted[0]}` : `de ${sorted[0]} à ${sorted[sorted.length - 1]}`;
+}
+
+function countLabel(count) {
+  if (count === 0) return "Aucun acte trouvé";
+  return count === 1 ? "1 acte trouvé" : `${count.toLocaleString("fr-FR")} actes trouvés`;
+}
+
+function excerptNodes(excerpt) {
+  // Pagefind escapes the page text and wraps matches in <mark>: rebuild that
+  // structure with text nodes instead of inserting its markup.
+  const nodes = [];
+  const parts = excerpt.split(/<mark>|<\/mark>/);
+  parts.forEach((part, index) => {
+    const text = new DOMParser().parseFromString(`<p>${part}</p>`, "text/html").body.textContent;
+    if (index % 2 === 1) {
+      const mark = document.createElement("mark");
+      mark.textContent = text;
+      nodes.push(mark);
+    } else {
+      nodes.push(document.createTextNode(text));
+    }
+  });
+  return nodes;
+}
+
+function resultItem(data, run) {
+  const item = document.createElement("li");
+  item.className = "actes-resultat";
+  const link = document.createElement("a");
+  link.href = data.url;
+  link.textContent = data.meta.title || `${data.meta.type} n° ${data.meta.numero}`;
+  const title = document.createElement("p");
+  title.className = "actes-resultat-titre";
+  title.append(link);
+  if (data.meta.date) title.append(` du ${data.meta.date}`);
+  item.append(title);
+  if (data.meta.objet) {
+    const objet = document.createElement("p");
+    objet.className = "actes-resultat-objet";
+    objet.textContent = data.meta.objet;
+    item.append(objet);
+  }
+  if (data.excerpt && run.query.q) {
+    const extract = document.createElement("p");
+    extract.className = "actes-resultat-extrait";
+    extract.append("… ", ...excerptNodes(data.excerpt), " …");
+    item.append(extract);
+  }
+  return item;
+}
+
+async function showNext(run) {
+  const slice = run.results.slice(run.shown, run.shown + SHOWN_AT_ONCE);
+  const data = await Promise.all(slice.map((result) => result.data()));
+  if (run.id !== sequence) return;
+  const firstNew = list.children.length;
+  list.append(...data.map((item) => resultItem(item, run)));
+  run.shown += slice.length;
+  list.hidden = list.children.length === 0;
+  updateMore(run);
+  return firstNew;
+}
+
+function updateMore(run) {
+  const remaining = run.results.length - run.shown;
+  const older = run.scope && years.filter((y) => !run.scope.merged.includes(y));
+  if (remaining > 0) {
+    more.textContent = `Afficher ${Math.min(remaining, SHOWN_AT_ONCE)} résultats de plus`;
+    more.dataset.action = "plus";
+    more.hidden = false;
+  } else if (older && older.length) {
+    const range = older.length === 1 ? older[0] : `${older[older.length - 1]} à ${older[0]}`;
+    more.textContent = `Chercher aussi dans les actes de ${range}`;
+    more.dataset.action = "elargir";
+    more.hidden = false;
+  } else {
+    more.hidden = true;
+  }
+}
+
+function summary(run) {
+  const where = run.scope ? ` ${yearsLabel(run.scope.merged)}` : ` en ${run.query.annee}`;
+  let text = `${countLabel(run.results.length)}${where}.`;
+  const older = run.scope && years.filter((y) => !run.scope.merged.includes(y));
+  if (older && older.length) text += " Les années antérieures n'ont pas encore été consultées.";
+  return text;
+}
+
+function byDate(query) {
+  return query.tri === "date" || !query.q; // filters alone: newest first
+}
+
+async function ask(run) {
+  await run.scope.pending;
+  const term = run.query.q || EVERY_ACT;
+  const filters = run.query.filters;
+  if (!byDate(run.query)) return (await run.scope.search.search(term, { filters })).results;
+  // Pagefind orders each index by date, but merges indexes by score: ask one
+  // year at a time (the year filter) and put the years newest first.
+  const asked = run.query.annee ? [run.query.annee] : [...run.scope.merged].sort().reverse();
+  const answers = await Promise.all(asked.map((annee) =>
+    run.scope.search.search(term, { filters: { ...filters, annee }, sort: { date: "desc" } })));
+  return answers.flatMap((answer) => answer.results);
+}
+
+async function runSearch(query, { widenFirst = false } = {}) {
+  const id = ++sequence;
+  syncUrl(query);
+  if (!query.q && !Object.keys(query.filters).length && !query.annee) {
+    list.replaceChildren();
+    list.hidden = true;
+    more.hidden = true;
+    say("");
+    return;
+  }
+  if (!years.length) {
+    say("Aucun acte n'est encore publié.");
+    return;
+  }
+  say("Recherche en cours…");
+  let scope;
+  try {
+    scope = await scopeFor(query.annee);
+    const run = { id, query, scope: query.annee ? null : scope, results: [], shown: 0 };
+    if (widenFirst) await widen(scope);
+    run.results = await ask({ query, scope });
+    // "All years": merge older years while there are too few results.
+    while (!query.annee && run.results.length < ENOUGH && id === sequence && (await widen(scope))) {
+      if (id !== sequence) return;
+      if (run.results.length) await render(run, id);
+      run.results = await ask({ query, scope });
+    }
+    if (id !== sequence) return;
+    current = run;
+    await render(run, id);
+    say(summary(run));
+  } catch (error) {
+    if (id !== sequence) return;
+    console.error(error);
+    say("La recherche n'est pas disponible pour le moment. Les actes restent accessibles par le registre, les matières et les types.");
+  }
+}
+
+async function render(run, id) {
+  list.replaceChildren();
+  run.shown = 0;
+  if (id !== sequence) return;
+  await showNext(run);
+}
+
+form.addEventListener("submit", (event) => {
+  event.preventDefault();
+  clearTimeout(typing);
+  runSearch(readForm());
+});
+
+let typing = null;
+
+form.addEventListener("change", (event) => {
+  if (event.target.tagName === "SELECT") runSearch(readForm());
+});
+
+field.addEventListener("input", () => {
+  clearTimeout(typing);
+  typing = setTimeout(() => runSearch(readForm()), 350);
+});
+
+more.addEventListener("click", async () => {
+  if (!current) return;
+  if (more.dataset.action === "plus") {
+    const firstNew = await showNext(current);
+    const link = list.children[firstNew]?.querySelector("a");
+    if (link) link.focus(); // keyboard users land on the first new result
+    say(`${summary(current)} ${current.shown} affichés.`);
+  } else {
+    const shownBefore = current.shown;
+    await runSearch(current.query, { widenFirst: true });
+    const link = list.children[shownBefore]?.querySelector("a");
+    if (link) link.focus();
+  }
+});
+
+const initial = new URLSearchParams(location.search);
+writeForm(initial);
+if (years.length && [...initial.values()].some(Boolean)) runSearch(readForm());
