@@ -252,6 +252,7 @@ def main(argv: list[str] | None = None) -> int:
                         help="construire la référence MkDocs sur M pages et extrapoler à N (défaut : N, honnête)")
     parser.add_argument("--search", action="store_true", help="activer le plugin search dans la référence")
     parser.add_argument("--cprofile", action="store_true", help="profil cProfile de run_check (auto au-delà de 10 s)")
+    parser.add_argument("--no-cprofile", action="store_true", help="pas de cProfile, même au-delà de 10 s")
     parser.add_argument("--no-reference", action="store_true", help="ne pas construire la référence MkDocs")
     parser.add_argument("--keep", type=Path, default=None, help="garder l'archive dans ce dossier")
     parser.add_argument("--repeat", type=int, default=1, help="lancer actes check R fois, garder le meilleur temps")
@@ -285,7 +286,7 @@ def main(argv: list[str] | None = None) -> int:
         print_stage_profile(rows, total)
         if errors:
             raise SystemExit(f"run_check en processus : {errors} erreurs")
-        if args.cprofile or check.wall > PROFILE_THRESHOLD:
+        if args.cprofile or (check.wall > PROFILE_THRESHOLD and not args.no_cprofile):
             print(f"\ncProfile de run_check ({'demandé' if args.cprofile else f'check > {PROFILE_THRESHOLD:.0f} s'}) :")
             print(cprofile_check(archive), flush=True)
 

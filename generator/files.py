@@ -12,6 +12,12 @@ from pathlib import Path
 
 
 def replace_bytes(path: Path, data: bytes) -> None:
+    """Puts `data` at `path` as a new file; an identical file is left as it is."""
+    try:
+        if path.stat().st_size == len(data) and path.read_bytes() == data:
+            return
+    except OSError:
+        pass
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.tmp")
     tmp.write_bytes(data)

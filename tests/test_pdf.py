@@ -224,7 +224,10 @@ def test_two_builds_write_the_same_bytes(example, tmp_path, monkeypatch):
     other = copy_project(tmp_path / "again")
     build_copy(other)
     first, second = example / "site", other / "site"
+    # Pagefind's own files are compared by decoded content in the search tests: its
+    # binary writes maps in a random order (Rust's HashMap), not ours to fix here.
     ours = [p.relative_to(first) for p in first.rglob("*") if p.is_file()
+            and p.parts[len(first.parts)] != "pagefind"
             and (p.suffix in (".pdf", ".atom", ".json", ".csv", ".gz") or p.name == "sitemap.xml"
                  or p.parts[len(first.parts)] in ("widget", "donnees"))]
     assert len(ours) > 25
