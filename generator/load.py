@@ -139,15 +139,10 @@ def load_file(path: Path, root: Path) -> RawAct:
     return load_text(data, shown)
 
 
-def annex_problem(target: Path, acts_dir: Path) -> str | None:
-    """Why an annex file (resolved, existing) cannot be published, in French, or None.
-    It must live in acts/ (not in .git, not next to mkdocs.yml), not be hidden, be of
-    a document type, and, for a Markdown annex, read like an act file."""
-    acts_dir = acts_dir.resolve()
-    if acts_dir not in target.parents:
-        return "hors du dossier acts/ : refusé"
-    if any(part.startswith(".") for part in target.relative_to(acts_dir).parts):
-        return "fichier ou dossier caché : refusé"
+def annex_problem(target: Path) -> str | None:
+    """Why an annex file (in acts/, existing: see validate.check_annexes) cannot be
+    published, in French, or None: it must be of a document type and, for a Markdown
+    annex, read like an act file."""
     suffix = target.suffix.lower()
     if suffix not in ANNEX_TYPES:
         return (f"type de fichier « {suffix or 'sans extension'} » non publiable "

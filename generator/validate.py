@@ -276,7 +276,7 @@ def check_annexes(act: Act, rules: TypeRules, ctx: Context) -> Iterator[Problem]
                         f"chemin « {name} » refusé : une annexe est un fichier du dossier acts/, hors dossier caché")
         elif not found:
             yield error(act.path, line, f"annexes[{index}]", f"annexe « {name} » introuvable")
-        elif problem := annex_problem(target, ctx.root / "acts"):
+        elif problem := annex_problem(target):
             yield error(act.path, line, f"annexes[{index}]", f"annexe « {name} » : {problem}")
 
 

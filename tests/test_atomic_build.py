@@ -4,7 +4,6 @@ written into acts/ or into a folder that is not a site."""
 
 from __future__ import annotations
 
-import hashlib
 import os
 import shutil
 import signal
@@ -19,6 +18,7 @@ from generator import site as site_module
 from generator.cli import main
 from generator.site import BuildError
 from tests.sitebuild import EXAMPLE_DAY, build_copy, copy_project
+from tests.test_reproducible_build import digests
 
 NEW_ACT = """\
 ---
@@ -42,14 +42,12 @@ mise_en_ligne: 2026-06-02
 
 
 def tree(folder: Path) -> dict[str, str]:
-    """Every file (and empty folder) under folder, with a digest of its bytes."""
-    out = {}
+    """Every file under folder with a digest of its bytes (Pagefind's bundles by their
+    decoded content: see tests/test_reproducible_build.py), and empty folders."""
+    out = digests(folder)
     for path in sorted(folder.rglob("*")):
-        rel = path.relative_to(folder).as_posix()
-        if path.is_file():
-            out[rel] = hashlib.sha256(path.read_bytes()).hexdigest()
-        elif path.is_dir() and not any(path.iterdir()):
-            out[rel] = "dossier vide"
+        if path.is_dir() and not any(path.iterdir()):
+            out[path.relative_to(folder).as_posix()] = "dossier vide"
     return out
 
 

@@ -145,9 +145,12 @@ def test_a_key_with_a_bracket_is_named_not_a_crash(problems):
     ("/etc/passwd", "chemin « /etc/passwd » refusé : indiquer un chemin relatif au fichier de l'acte"),
     ("~/secret.pdf", "chemin « ~/secret.pdf » refusé : indiquer un chemin relatif au fichier de l'acte"),
     ("..\\..\\mkdocs.yml", "chemin « ..\\..\\mkdocs.yml » refusé : indiquer un chemin relatif au fichier de l'acte"),
-    ("../../mkdocs.yml", "annexe « ../../mkdocs.yml » : hors du dossier acts/ : refusé"),
-    ("../../.git/config", "annexe « ../../.git/config » : hors du dossier acts/ : refusé"),
-    ("annexes/.brouillon.pdf", "annexe « annexes/.brouillon.pdf » : fichier ou dossier caché : refusé"),
+    ("../../mkdocs.yml", "chemin « ../../mkdocs.yml » refusé : une annexe est un fichier du dossier acts/, "
+                         "hors dossier caché"),
+    ("../../.git/config", "chemin « ../../.git/config » refusé : une annexe est un fichier du dossier acts/, "
+                          "hors dossier caché"),
+    ("annexes/.brouillon.pdf", "chemin « annexes/.brouillon.pdf » refusé : une annexe est un fichier du dossier "
+                               "acts/, hors dossier caché"),
     ("annexes/page.html", "annexe « annexes/page.html » : type de fichier « .html » non publiable"),
     ("annexes/plan.svg", "annexe « annexes/plan.svg » : type de fichier « .svg » non publiable"),
     ("annexes/outil.js", "annexe « annexes/outil.js » : type de fichier « .js » non publiable"),
@@ -229,7 +232,7 @@ def test_actes_check_on_every_hostile_file_at_once_answers_in_french(project):
                      "acts/2026/b-nul.md:27: fichier — caractère nul (NUL)",
                      "acts/2026/c-profond.md:13: en-tête — imbrication trop profonde",
                      "acts/2026/d-alias.md:14: autre — les alias YAML",
-                     "acts/2026/e-annexe.md:15: annexes[0] — annexe « ../../mkdocs.yml » : hors du dossier acts/",
+                     "acts/2026/e-annexe.md:15: annexes[0] — chemin « ../../mkdocs.yml » refusé",
                      "acts/2026/f-vide.md:1: fichier — fichier vide",
                      "acts/2026/g-binaire.md:2: fichier — texte non UTF-8 (octet 0x80",
                      "acts/2026/h-cle.md:14: s[atut — champ inconnu"):

@@ -244,5 +244,7 @@ def test_an_unreadable_annex_is_a_french_error_not_a_traceback(project, tmp_path
     result = run_check(root, on=DAY)
     with pytest.raises(PdfError, match=f"^{PATH} : annexe illisible pour le PDF"):
         PdfRenderer(root, result.config, cache_dir=tmp_path / "cache").act(result.acts[0])
-    with pytest.raises(PublishError, match="annexe illisible pour le PDF .* aucun fichier n'a été modifié"):
+    # `actes check` already refuses it (validate.check_annexes), so publish stops there.
+    with pytest.raises(PublishError, match="annexe « annexes/plan.md » : ligne 1 : texte non UTF-8 .*\n"
+                                           "publication refusée : 1 erreur.* aucun fichier n'a été modifié"):
         publish(root, [root / PATH], DAY)
