@@ -135,11 +135,13 @@ def test_a_build_killed_between_the_two_renames_of_the_swap_is_recovered(project
     # renames; killed between them, site/ is missing and .site-old holds the site.
     os.replace(project / "site", project / ".site-old")
     (project / ".site-build-tue").mkdir()
-    (project / "acts/2026/decision-2026-92.md").write_text("---\ntype: decision\n", "utf-8")  # an error
+    act = project / "acts/2026/decision-2026-92.md"
+    text = act.read_text("utf-8")
+    act.write_text("---\ntype: decision\n", "utf-8")  # an error
     with pytest.raises(BuildError, match="construction refusée"):
         build_copy(project)
     assert tree(project / "site") == sites["old"]  # put back even though this build failed
-    (project / "acts/2026/decision-2026-92.md").unlink()
+    act.write_text(text, "utf-8")
     monkeypatch.setattr(site_module, "_exchange", lambda first, second: False)
     build_copy(project)
     assert leftovers(project) == []
@@ -171,13 +173,14 @@ def fail_render(monkeypatch):
 
 
 def fail_mkdocs_half_way(monkeypatch):
-    real = site_module.mkdocs_build
+    real = site_module.html_build
 
-    def mkdocs(root, docs_dir, staging):
-        real(root, docs_dir, staging)
+    def mkdocs(root, docs_dir, staging, site_dir):
+        real(root, docs_dir, staging, site_dir)
+        (staging / "index.html").unlink()  # a new file, not the published one (hard links)
         (staging / "index.html").write_text("<p>moitié</p>", "utf-8")
         raise BuildError("MkDocs a échoué : simulé")
-    monkeypatch.setattr(site_module, "mkdocs_build", mkdocs)
+    monkeypatch.setattr(site_module, "html_build", mkdocs)
 
 
 def fail_post_stage(monkeypatch):
