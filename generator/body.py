@@ -73,7 +73,7 @@ _ARTICLE = re.compile(
     ^(?P<heading>\#{1,6}\s*)?            # "## Article 1"
     [*_]*\s*
     (?P<label>(?:article|art\.)\s*       # "Article", "ARTICLE", "Art."
-      (?P<num>\d{1,4}|premier|unique)    # number, "premier", "unique"
+      (?P<num>\d{1,5}|premier|unique)    # number, "premier", "unique"
       (?:\s*(?:er|ER|e|è?me))?)          # "1er"
     \s*[*_]*\s*
     (?:[:.\-\u2013\u2014]\s*){0,2}       # separator ":", ".", "-", "–", or ". –"

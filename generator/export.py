@@ -161,12 +161,25 @@ def csv_row(record: dict) -> dict:
     }
 
 
+# A cell a spreadsheet would run as a formula ("CSV injection"): an objet written
+# "=HYPERLINK(…)" must open as text. Plain numbers are left as they are.
+_FORMULA = re.compile(r"^[=+\-@\t\r]")
+_NUMBER = re.compile(r"^[+-]?\d+(?:[.,]\d+)?$")
+
+
+def spreadsheet_text(value: object) -> object:
+    """The value, with a leading apostrophe when a spreadsheet would read a formula."""
+    if isinstance(value, str) and _FORMULA.match(value) and not _NUMBER.match(value):
+        return "'" + value
+    return value
+
+
 def write_csv(rows: Iterable[dict], fields: tuple[str, ...]) -> str:
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=fields, lineterminator="\n")
     writer.writeheader()
     for row in rows:
-        writer.writerow({k: "" if row.get(k) is None else row.get(k) for k in fields})
+        writer.writerow({k: "" if row.get(k) is None else spreadsheet_text(row.get(k)) for k in fields})
     return out.getvalue()
 
 

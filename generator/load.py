@@ -19,6 +19,10 @@ from .yamlsafe import YamlDocument, read_yaml
 MAX_ACT_BYTES = 8 * 1024 * 1024  # a very long act is ~1 MB; 8 MB is a mistake, not an act
 MAX_FRONT_MATTER_BYTES = 256 * 1024
 FENCES = ("---", "...")
+# Annexes are copied into the site as they are: a type a browser runs (.html, .svg,
+# .xml, .js…) would run on the site's own address. Only document types are published.
+ANNEX_TYPES = (".pdf", ".md", ".txt", ".csv", ".png", ".jpg", ".jpeg", ".gif", ".webp",
+               ".odt", ".ods", ".odp", ".odg", ".doc", ".docx", ".xls", ".xlsx", ".ppt", ".pptx")
 
 
 @dataclass
@@ -133,6 +137,28 @@ def load_file(path: Path, root: Path) -> RawAct:
         raw.problems = [error(shown, 1, "fichier", f"lecture impossible : {exc.strerror or exc}")]
         return raw
     return load_text(data, shown)
+
+
+def annex_problem(target: Path, acts_dir: Path) -> str | None:
+    """Why an annex file (resolved, existing) cannot be published, in French, or None.
+    It must live in acts/ (not in .git, not next to mkdocs.yml), not be hidden, be of
+    a document type, and, for a Markdown annex, read like an act file."""
+    acts_dir = acts_dir.resolve()
+    if acts_dir not in target.parents:
+        return "hors du dossier acts/ : refusé"
+    if any(part.startswith(".") for part in target.relative_to(acts_dir).parts):
+        return "fichier ou dossier caché : refusé"
+    suffix = target.suffix.lower()
+    if suffix not in ANNEX_TYPES:
+        return (f"type de fichier « {suffix or 'sans extension'} » non publiable "
+                f"(acceptés : {', '.join(t[1:] for t in ANNEX_TYPES)})")
+    if suffix == ".md":
+        if target.stat().st_size > MAX_ACT_BYTES:
+            return f"annexe trop volumineuse (maximum {MAX_ACT_BYTES // 1_048_576} Mo pour une annexe en texte)"
+        text, problems = decode(target.read_bytes(), target.name)
+        if text is None:
+            return f"ligne {problems[0].line} : {problems[0].message}"
+    return None
 
 
 def find_act_files(paths: list[Path], root: Path) -> tuple[list[Path], list[Problem]]:

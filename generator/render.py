@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import json
 import os
 import posixpath
 import re
@@ -313,8 +312,8 @@ def make_environment(site: SiteMap, config: SiteConfig, today: dt.date, drafts: 
         date_fr=date_fr,
         fait_a=fait_a,
         link=link,
-        yaml_str=lambda v: json.dumps(str(v), ensure_ascii=False),
-        cell=lambda v: sanitize.text(v).replace("|", "\\|").replace("\n", " "),
+        yaml_str=sanitize.yaml_str,
+        cell=sanitize.cell,
         plural=plural,
         upper_fr=lambda v: str(v).upper(),
     )

@@ -18,7 +18,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from .config import SiteConfig
-from .load import RawAct
+from .load import RawAct, annex_problem
 from .model import Act, ActMeta
 from .problems import Problem, error, warning
 from .rules import FIELD_LABELS, OBJET_MAX, RULES, TypeRules
@@ -278,6 +278,8 @@ def check_annexes(act: Act, rules: TypeRules, ctx: Context) -> Iterator[Problem]
                         f"chemin « {name} » refusé : une annexe est un fichier du dossier acts/, hors dossier caché")
         elif not found:
             yield error(act.path, line, f"annexes[{index}]", f"annexe « {name} » introuvable")
+        elif problem := annex_problem(target, ctx.root / "acts"):
+            yield error(act.path, line, f"annexes[{index}]", f"annexe « {name} » : {problem}")
 
 
 def check_a_verifier(act: Act, rules: TypeRules, ctx: Context) -> Iterator[Problem]:

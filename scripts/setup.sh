@@ -12,6 +12,7 @@ DEBIAN_PACKAGES=(
     libpangoft2-1.0-0
     libharfbuzz-subset0
     fonts-dejavu-core
+    faketime
 )
 
 missing=()

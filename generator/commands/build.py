@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -28,4 +29,10 @@ def run(args: argparse.Namespace) -> int:
     except BuildError as exc:
         print(f"ÉCHEC : {exc}", file=sys.stderr)
         return 1
+    except Exception as exc:  # a bug, not the acts: say so in French, the previous site stays
+        if os.environ.get("ACTES_DEBUG"):
+            raise
+        print(f"ÉCHEC : erreur interne ({type(exc).__name__} : {exc}) ; le site précédent est conservé. "
+              "Relancer avec ACTES_DEBUG=1 pour le détail technique.", file=sys.stderr)
+        return 2
     return 0
