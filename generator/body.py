@@ -116,7 +116,7 @@ def dispositif_of(block: Block) -> str | None:
         first = block.text.strip().split("\n")[0]
     else:
         first = block.text.strip()
-    words = plain(first).rstrip(" :.,")
+    words = plain(first[:240]).rstrip(" :.,")  # a heading is short: fold only its start
     if re.match(r"apres (?:en )?avoir delibere", words):
         return AFTER_DEBATE
     if len(words) > 160:
@@ -158,51 +158,61 @@ def parse_body(text: str, first_line: int = 1) -> ActBody:
     body = ActBody(line=first_line)
     state = "before"
     last: list[Block] | None = None
+    pending: list[str] = []  # paragraphs of the current article
     for block in split_blocks(text, first_line):
         if state != "annexes" and _ANNEX.match(block.text) and (body.articles or body.dispositif):
             state = "annexes"
         if state == "annexes":
             body.annexes_texte.append(block)
             continue
-        if state in ("articles", "cloture") and _CLOSING.match(plain(block.text)):
+        if state in ("articles", "cloture") and _CLOSING.match(plain(block.text[:120])):
             state = "cloture"
         if state == "cloture":
             body.cloture.append(block)
             continue
         found = article_of(block)
         if found and state in ("dispositif", "articles"):
+            _close_article(body, pending)
             body.articles.append(found[0])
+            pending = [found[0].texte]
             state = "articles"
             continue
         if state == "articles":
-            article = body.articles[-1]
-            article.texte = f"{article.texte}\n\n{block.text}".strip()
+            pending.append(block.text)  # joined once at the end: long articles stay linear
             continue
         if state == "before":
             word = dispositif_of(block)
             if word:
                 body.dispositif, body.dispositif_line = word, block.line
                 state = "dispositif"
-                if word == AFTER_DEBATE and not re.fullmatch(r"apres (?:en )?avoir delibere", plain(block.text).rstrip(" :.,")):
+                if word == AFTER_DEBATE and not re.fullmatch(r"apres (?:en )?avoir delibere",
+                                                             plain(block.text[:60]).rstrip(" :.,")):
                     body.dispositif_texte.append(block)  # the sentence holds the decision itself
                 continue
             if found:  # articles without a dispositif heading: keep them, the validator reports it
                 body.articles.append(found[0])
+                pending = [found[0].texte]
                 state = "articles"
                 continue
             last = _place_before(body, block, last)
             continue
         body.dispositif_texte.append(block)  # state == "dispositif", before any article
+    _close_article(body, pending)
     return body
 
 
+def _close_article(body: ActBody, pending: list[str]) -> None:
+    if body.articles and pending:
+        body.articles[-1].texte = "\n\n".join(pending).strip()
+
+
 def _place_before(body: ActBody, block: Block, last: list[Block] | None) -> list[Block]:
-    start = plain(block.text.split("\n")[0])
+    start = plain(block.text[:40].split("\n")[0])  # "Vu", "Considérant": the start is enough
     if re.match(r"^vu\b", start):
         target = body.visas
     elif start.startswith("considerant"):
         target = body.considerants
-    elif last is not None and last in (body.visas, body.considerants) and _continues(block):
+    elif (last is body.visas or last is body.considerants) and _continues(block):
         last[-1] = Block(f"{last[-1].text}\n\n{block.text}", last[-1].line)
         return last
     else:

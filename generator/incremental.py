@@ -29,9 +29,11 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import multiprocessing
 import os
 import shutil
 import subprocess
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
@@ -213,6 +215,32 @@ def full_build(config_file: Path, docs_dir: Path, staging: Path) -> list:
     return nav_signature(nav)
 
 
+def _child_call(name: str, args: tuple):
+    """In the child process: run one function of this module, MkDocs' errors as data."""
+    from mkdocs.exceptions import MkDocsException
+
+    logging.getLogger("mkdocs").setLevel(logging.WARNING)
+    try:
+        return "ok", globals()[name](*args)
+    except MkDocsException as exc:
+        return "mkdocs", str(exc)
+
+
+def in_child(function, *args):
+    """Runs function(*args) in a fresh process. A full MkDocs build holds every
+    page in memory (2 GB at 50,000 pages); in a child, that memory does not add
+    to the acts this process holds, and goes back to the system before Pagefind
+    runs."""
+    from mkdocs.exceptions import MkDocsException
+
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=1, mp_context=context) as pool:
+        status, value = pool.submit(_child_call, function.__name__, args).result()
+    if status == "mkdocs":
+        raise MkDocsException(value)
+    return value
+
+
 def incremental_build(config_file: Path, docs_dir: Path, staging: Path, previous: Path,
                       changed: list[str], removed: list[str], nav_before: list) -> bool:
     """Rebuilds the changed pages on a copy of the previous site. Returns False
@@ -281,7 +309,7 @@ def build_html(root: Path, config_file: Path, docs_dir: Path, staging: Path, sit
         reason = "la navigation a changé"
         shutil.rmtree(staging)
         staging.mkdir()
-    current["nav"] = full_build(config_file, docs_dir, staging)
+    current["nav"] = in_child(full_build, config_file, docs_dir, staging)
     return HtmlReport("full", reason, built=sorted(p for p in current["files"] if p.endswith(".md")), state=current)
 
 

@@ -244,6 +244,8 @@ def check_collectivite(act: Act, rules: TypeRules, ctx: Context) -> Iterator[Pro
 
 
 def check_annexes(act: Act, rules: TypeRules, ctx: Context) -> Iterator[Problem]:
+    if not act.meta.annexes:
+        return
     folder = (ctx.root / act.path).parent
     root = ctx.root.resolve()
     for index, annexe in enumerate(act.meta.annexes):

@@ -297,3 +297,14 @@ def test_act_cache_sees_a_missing_annex_and_a_new_day(tmp_path):
     # The day is part of the key: a mise en ligne in the future is an error again.
     early = run_check(root, on=dt.date(2024, 1, 1), cache=root / "build/cache")
     assert [str(p) for p in early.problems] == [str(p) for p in run_check(root, on=dt.date(2024, 1, 1)).problems]
+
+
+def test_mkdocs_error_in_the_child_process_is_a_french_build_error(tmp_path):
+    from generator.site import BuildError
+
+    root = copy_project(tmp_path / "theme-inconnu")
+    config = root / "mkdocs.yml"
+    config.write_text(config.read_text("utf-8").replace("name: material", "name: inexistant"), "utf-8")
+    with pytest.raises(BuildError, match=r"^MkDocs a échoué : "):
+        run_build(root)
+    assert not (root / "site").exists() and not list(root.glob(".site-build-*"))
