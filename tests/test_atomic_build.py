@@ -89,13 +89,16 @@ def project(tmp_path, built, sites):
 
 
 def start_build(root: Path) -> subprocess.Popen:
+    """`actes build` in its own process group (MkDocs may run in a child process)."""
     return subprocess.Popen([sys.executable, "-m", "generator", "build"], cwd=root, stdout=subprocess.DEVNULL,
-                            stderr=subprocess.DEVNULL, env={**os.environ, "ACTES_DATE": EXAMPLE_DAY.isoformat()})
+                            stderr=subprocess.DEVNULL, env={**os.environ, "ACTES_DATE": EXAMPLE_DAY.isoformat()},
+                            start_new_session=True)
 
 
 def kill(process: subprocess.Popen) -> None:
+    """SIGKILL to the build and its children at once, as a power cut or `kill -9` of the job."""
     if process.poll() is None:
-        process.send_signal(signal.SIGKILL)
+        os.killpg(process.pid, signal.SIGKILL)
     process.wait(timeout=60)
 
 
