@@ -125,10 +125,11 @@ def site_cases() -> None:
     _, audit_seconds, peak = measure(audit_site, root / "site")
     show("  example site: output audit alone", audit_seconds, peak,
          f"({audit_seconds / pages * 1000:.2f} ms a page, {audit_seconds / seconds:.1%} of the build)")
-    act = root / "acts/2026/decision-2026-102.md"
-    text = act.read_text("utf-8")
+    # A new act (published acts are frozen by the publication register).
+    text = (root / "acts/2026/decision-2026-102.md").read_text("utf-8").replace("numero: 2026-102", "numero: 2026-103")
     body = "\n\n".join(f"**Article {n}** : Disposition {n}." for n in range(1, 10_001))
-    act.write_text(text.split("## DÉCIDE")[0] + "## DÉCIDE\n\n" + body + "\n", "utf-8")
+    (root / "acts/2026/decision-2026-103.md").write_text(text.split("## DÉCIDE")[0] + "## DÉCIDE\n\n" + body + "\n",
+                                                         "utf-8")
     _, seconds, peak = measure(build, root, False, None, EXAMPLE_DAY, lambda m: None, memory=False)
     show("  example site with a 10,000-article act: build", seconds, peak)
     shutil.rmtree(root.parent)
