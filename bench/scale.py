@@ -10,8 +10,10 @@ in one run, on the same corpus:
 - a plain `mkdocs build` of the same generated pages, as the reference;
 - rebuilds: with no change, after changing one act, after adding one act;
 - the size of the search indexes (one per year);
-- in Chromium on loopback, for a few queries with and without filters: the bytes
-  fetched and the time until the first results are on screen, with an empty cache.
+- in Chromium on loopback, for a few queries with and without filters: the bytes of
+  search files fetched (Pagefind's own files are compressed; its JS counted as a
+  server would gzip it) and the time from opening recherche/?q=… until the first
+  results are on screen (page load included), with an empty cache.
 
 Each step runs in its own process, so its peak memory (resident set, its own and
 its children's such as Pagefind) is measured alone. Prints the figures and the
@@ -34,6 +36,7 @@ import subprocess
 import sys
 import threading
 import time
+import urllib.parse
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -239,28 +242,25 @@ def measure_queries(site: Path) -> list[dict]:
         for label, words, filters in QUERIES:
             context = chromium.new_context(locale="fr-FR")  # empty cache for every query
             page = context.new_page()
-            page.goto(url + "recherche/")
+            page.goto(url + "recherche/")  # the page itself, its CSS and scripts, are not the query's cost
             page.wait_for_load_state("networkidle")
-            for name, value in filters.items():
-                page.locator(f"#recherche-{name}").select_option(value)
-            field = page.locator("#recherche-q")
-            field.fill(words)
-            page.wait_for_timeout(100)
-            served.reset()  # the page itself is not the query's cost
+            params = urllib.parse.urlencode({"q": words, **filters})
+            served.reset()
             started = time.perf_counter()
-            field.press("Enter")
+            # The address carries the query and its filters, as a shared link or the header box does.
+            page.goto(url + f"recherche/?{params}")
             found = True
             try:
                 page.wait_for_selector("#recherche-resultats li", timeout=30_000)
             except Exception:
                 found = False
             first = time.perf_counter() - started
-            at_first = served.snapshot()
+            at_first = [(u, n) for u, n in served.snapshot() if "/pagefind/" in u]
             page.wait_for_function("""() => { const s = document.getElementById('recherche-statut').textContent;
                                        return s && !s.includes('en cours'); }""", timeout=60_000)
             done = time.perf_counter() - started
             page.wait_for_timeout(300)
-            fetched = served.snapshot()
+            fetched = [(u, n) for u, n in served.snapshot() if "/pagefind/" in u]
             results.append({"label": label, "words": words, "filters": filters, "found": found,
                             "count": page.locator("#recherche-statut").inner_text(),
                             "first_results_ms": round(first * 1000), "complete_ms": round(done * 1000),
