@@ -85,13 +85,16 @@ class FastStrictLoader(_CParser, yaml.constructor.SafeConstructor, yaml.resolver
 def _looks_shallow(text: str, limit: int = 48) -> bool:
     """An over-estimate of the nesting depth: open brackets anywhere (quoted ones
     included) plus the deepest indentation or "- - -" run on one line."""
-    depth = deepest = 0
-    for char in text:
-        if char in "[{":
-            depth += 1
-            deepest = max(deepest, depth)
-        elif char in "]}":
-            depth -= 1
+    opened = text.count("[") + text.count("{")
+    deepest = opened  # the depth never exceeds the number of brackets opened
+    if opened > limit:  # rare: measure the real depth
+        depth = deepest = 0
+        for char in text:
+            if char in "[{":
+                depth += 1
+                deepest = max(deepest, depth)
+            elif char in "]}":
+                depth -= 1
     if deepest > limit:
         return False
     for line in text.splitlines():
@@ -276,7 +279,7 @@ class _Composer:
 
 
 def _newlines(text: str) -> list[int]:
-    return [index for index, char in enumerate(text) if char == "\n"]
+    return [match.start() for match in re.finditer("\n", text)]
 
 
 def _line_at(mark: yaml.Mark, newlines: list[int]) -> int:
