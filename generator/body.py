@@ -165,7 +165,7 @@ def parse_body(text: str, first_line: int = 1) -> ActBody:
         if state == "annexes":
             body.annexes_texte.append(block)
             continue
-        if state in ("articles", "cloture") and _CLOSING.match(plain(block.text[:120])):
+        if state in ("articles", "cloture") and _may_close(block.text) and _CLOSING.match(plain(block.text[:120])):
             state = "cloture"
         if state == "cloture":
             body.cloture.append(block)
@@ -181,7 +181,7 @@ def parse_body(text: str, first_line: int = 1) -> ActBody:
             pending.append(block.text)  # joined once at the end: long articles stay linear
             continue
         if state == "before":
-            word = dispositif_of(block)
+            word = None if _is_visa_or_considerant(block.text) else dispositif_of(block)
             if word:
                 body.dispositif, body.dispositif_line = word, block.line
                 state = "dispositif"
@@ -199,6 +199,17 @@ def parse_body(text: str, first_line: int = 1) -> ActBody:
         body.dispositif_texte.append(block)  # state == "dispositif", before any article
     _close_article(body, pending)
     return body
+
+
+def _may_close(text: str) -> bool:
+    """Cheap test before folding: closings start with "Fait", "Pour"."""
+    return text.lstrip("#*_ \t")[:1] in "FfPp"
+
+
+def _is_visa_or_considerant(text: str) -> bool:
+    """Cheap test before folding: most paragraphs before the dispositif are these."""
+    head = text.lstrip("#*_> \t")[:12].lower()
+    return head.startswith(("vu ", "considérant", "considerant"))
 
 
 def _close_article(body: ActBody, pending: list[str]) -> None:

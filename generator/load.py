@@ -51,7 +51,10 @@ class RawAct:
 
 def display_path(path: Path, root: Path) -> str:
     # The path as written first: a symbolic link is named where it is, not where it points.
-    for shown, base in ((Path(os.path.abspath(path)), Path(os.path.abspath(root))), (path.resolve(), root.resolve())):
+    # (Resolving only when needed: it costs several system calls per file.)
+    for pair in (lambda: (Path(os.path.abspath(path)), Path(os.path.abspath(root))),
+                 lambda: (path.resolve(), root.resolve())):
+        shown, base = pair()
         try:
             return shown.relative_to(base).as_posix()
         except ValueError:
