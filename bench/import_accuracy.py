@@ -117,6 +117,7 @@ def objet_ok(ours: str | None, expected: str | None) -> bool:
     if not expected:
         return ours is None
     expected = re.sub(r"\((?:no explicit|text has|OCR)[^)]*\)", "", expected).strip()
+    expected = re.sub(r"\s*\([^)]*\)\s*$", "", expected)  # the annotator's note at the end
     if not ours:
         return False
     a, b = " ".join(fold(ours).split()), " ".join(fold(expected).split())

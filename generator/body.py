@@ -73,10 +73,10 @@ _ARTICLE = re.compile(
     ^(?P<heading>\#{1,6}\s*)?            # "## Article 1"
     [*_]*\s*
     (?P<label>(?:article|art\.)\s*       # "Article", "ARTICLE", "Art."
-      (?P<num>\d{1,4}|premier|unique)    # number, "premier", "unique"
+      (?P<num>\d{1,5}|premier|unique)    # number, "premier", "unique"
       (?:\s*(?:er|ER|e|è?me))?)          # "1er"
     \s*[*_]*\s*
-    (?:[:.\-\u2013\u2014]\s*)?           # separator ":", ".", "-", "–"
+    (?:[:.\-\u2013\u2014]\s*){0,2}       # separator ":", ".", "-", "–", or ". –"
     [*_]*\s*
     (?P<rest>.*)$
     """,
@@ -116,16 +116,18 @@ def dispositif_of(block: Block) -> str | None:
         first = block.text.strip().split("\n")[0]
     else:
         first = block.text.strip()
-    words = plain(first).rstrip(" :.,")
-    if words.startswith("apres en avoir delibere"):
+    words = plain(first[:240]).rstrip(" :.,")  # a heading is short: fold only its start
+    if re.match(r"apres (?:en )?avoir delibere", words):
         return AFTER_DEBATE
     if len(words) > 160:
         return None
     last = re.split(r"[\s,]+", words)[-1] if words else ""
     if words in DISPOSITIF_WORDS:
         return DISPOSITIF_WORDS[words]
-    # "LE CONSEIL MUNICIPAL, après en avoir délibéré, DÉCIDE :" ends with the word.
-    if last in DISPOSITIF_WORDS and first.strip().rstrip(" :*_").upper() == first.strip().rstrip(" :*_"):
+    # "LE CONSEIL MUNICIPAL, après en avoir délibéré, DÉCIDE :" ends with the word, in
+    # capitals (a sentence ending in "décide" is not the dispositif).
+    written = re.split(r"[\s,]+", first.strip().rstrip(" :.,*_"))[-1].strip("*_")
+    if last in DISPOSITIF_WORDS and written.isupper():
         return DISPOSITIF_WORDS[last]
     return None
 
@@ -156,51 +158,72 @@ def parse_body(text: str, first_line: int = 1) -> ActBody:
     body = ActBody(line=first_line)
     state = "before"
     last: list[Block] | None = None
+    pending: list[str] = []  # paragraphs of the current article
     for block in split_blocks(text, first_line):
         if state != "annexes" and _ANNEX.match(block.text) and (body.articles or body.dispositif):
             state = "annexes"
         if state == "annexes":
             body.annexes_texte.append(block)
             continue
-        if state in ("articles", "cloture") and _CLOSING.match(plain(block.text)):
+        if state in ("articles", "cloture") and _may_close(block.text) and _CLOSING.match(plain(block.text[:120])):
             state = "cloture"
         if state == "cloture":
             body.cloture.append(block)
             continue
         found = article_of(block)
         if found and state in ("dispositif", "articles"):
+            _close_article(body, pending)
             body.articles.append(found[0])
+            pending = [found[0].texte]
             state = "articles"
             continue
         if state == "articles":
-            article = body.articles[-1]
-            article.texte = f"{article.texte}\n\n{block.text}".strip()
+            pending.append(block.text)  # joined once at the end: long articles stay linear
             continue
         if state == "before":
-            word = dispositif_of(block)
+            word = None if _is_visa_or_considerant(block.text) else dispositif_of(block)
             if word:
                 body.dispositif, body.dispositif_line = word, block.line
                 state = "dispositif"
-                if word == AFTER_DEBATE and plain(block.text).rstrip(" :.,") != "apres en avoir delibere":
+                if word == AFTER_DEBATE and not re.fullmatch(r"apres (?:en )?avoir delibere",
+                                                             plain(block.text[:60]).rstrip(" :.,")):
                     body.dispositif_texte.append(block)  # the sentence holds the decision itself
                 continue
             if found:  # articles without a dispositif heading: keep them, the validator reports it
                 body.articles.append(found[0])
+                pending = [found[0].texte]
                 state = "articles"
                 continue
             last = _place_before(body, block, last)
             continue
         body.dispositif_texte.append(block)  # state == "dispositif", before any article
+    _close_article(body, pending)
     return body
 
 
+def _may_close(text: str) -> bool:
+    """Cheap test before folding: closings start with "Fait", "Pour"."""
+    return text.lstrip("#*_ \t")[:1] in "FfPp"
+
+
+def _is_visa_or_considerant(text: str) -> bool:
+    """Cheap test before folding: most paragraphs before the dispositif are these."""
+    head = text.lstrip("#*_> \t")[:12].lower()
+    return head.startswith(("vu ", "considérant", "considerant"))
+
+
+def _close_article(body: ActBody, pending: list[str]) -> None:
+    if body.articles and pending:
+        body.articles[-1].texte = "\n\n".join(pending).strip()
+
+
 def _place_before(body: ActBody, block: Block, last: list[Block] | None) -> list[Block]:
-    start = plain(block.text.split("\n")[0])
+    start = plain(block.text[:40].split("\n")[0])  # "Vu", "Considérant": the start is enough
     if re.match(r"^vu\b", start):
         target = body.visas
     elif start.startswith("considerant"):
         target = body.considerants
-    elif last is not None and last in (body.visas, body.considerants) and _continues(block):
+    elif (last is body.visas or last is body.considerants) and _continues(block):
         last[-1] = Block(f"{last[-1].text}\n\n{block.text}", last[-1].line)
         return last
     else:

@@ -12,11 +12,13 @@ from pathlib import Path
 
 from .actcache import ActCache
 from .config import SiteConfig, load_config
-from .load import find_act_files, load_file
+from .load import display_path, find_act_files, load_file
 from .model import Act
 from .numbering import check_duplicates, check_gaps
 from .problems import Problem, sort_problems
 from .references import check_proces_verbaux, check_references
+from .register import check_publication_register
+from .seances import check_seance_documents
 from .registry import Registry
 from .validate import Context, validate_act
 
@@ -31,6 +33,12 @@ class CheckResult:
     registry: Registry
     problems: list[Problem] = field(default_factory=list)
     files: int = 0
+    context: set[str] = field(default_factory=set)  # acts read only to check the others against
+
+    @property
+    def checked(self) -> list[Act]:
+        """The acts asked for (all of them when no path was given)."""
+        return [a for a in self.acts if a.path not in self.context]
 
     @property
     def errors(self) -> list[Problem]:
@@ -58,13 +66,22 @@ def today() -> dt.date:
 
 def run_check(root: Path, paths: list[Path] | None = None, on: dt.date | None = None,
               cache: Path | None = None) -> CheckResult:
-    """With `cache` (a folder), acts whose file did not change are not read again
+    """Checks every act of acts/. With `paths`, the acts there are checked against
+    all the others (numbers, references) but only their own problems are reported.
+    With `cache` (a folder), acts whose file did not change are not read again
     (generator/actcache.py): what `actes build` does."""
     root = root.resolve()
     config, problems = load_config(root / CONFIG_FILE)
     ctx = Context(config, on or today(), root)
     files, found_problems = find_act_files(paths or [root / ACTS_DIR], root)
     problems += found_problems
+    wanted = {display_path(f, root) for f in files}
+    context: set[str] = set()  # other acts, read to check numbers and references
+    if paths and (root / ACTS_DIR).is_dir():
+        everything, _ = find_act_files([root / ACTS_DIR], root)
+        others = [f for f in everything if display_path(f, root) not in wanted]
+        context = {display_path(f, root) for f in others}
+        files = [*files, *others]
     acts = []
     stored = ActCache(cache, root / CONFIG_FILE, ctx.today) if cache else None
     for path in files:
@@ -80,6 +97,8 @@ def run_check(root: Path, paths: list[Path] | None = None, on: dt.date | None = 
     if stored:
         stored.save()
     registry = Registry.build(acts)
-    for check in (check_duplicates, check_gaps, check_references, check_proces_verbaux):
+    for check in (check_duplicates, check_gaps, check_references, check_proces_verbaux,
+                  check_seance_documents(ctx.today), check_publication_register(root, ctx.today)):
         problems += check(registry)
-    return CheckResult(config, registry.acts, registry, sort_problems(problems), len(files))
+    problems = [p for p in problems if p.path not in context]
+    return CheckResult(config, registry.acts, registry, sort_problems(problems), len(wanted), context)

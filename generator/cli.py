@@ -12,6 +12,10 @@ COMMANDS = (
     "build",
     "serve",
     "import_",
+    "publish",
+    "export",
+    "new",
+    "editeur",
 )
 
 

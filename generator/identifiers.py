@@ -86,6 +86,13 @@ class ActNumber:
         return self.seq is not None
 
     @property
+    def identity(self) -> tuple:
+        """What makes two numbers the same: "2023-009" and "2023-9" are rank 9 of 2023."""
+        if self.is_sequential:
+            return (self.prefix, self.year, self.seq)
+        return (self.text,)
+
+    @property
     def series(self) -> str:
         """Acts of one series share a prefix: "A2023-15" and "A2023-16"."""
         return self.prefix.rstrip(" _-")

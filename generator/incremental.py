@@ -226,6 +226,20 @@ def _child_call(name: str, args: tuple):
         return "mkdocs", str(exc)
 
 
+def _die_with_parent(parent: int) -> None:
+    """A build killed with SIGKILL cannot stop its child: the kernel does it
+    (PR_SET_PDEATHSIG), so an orphan never writes into a folder being cleaned."""
+    try:
+        import ctypes
+        import signal
+
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGKILL)  # 1 = PR_SET_PDEATHSIG
+    except (OSError, AttributeError):  # not Linux: the child ends with its work
+        return
+    if os.getppid() != parent:  # the parent died before prctl
+        os._exit(1)
+
+
 def in_child(function, *args):
     """Runs function(*args) in a fresh process. A full MkDocs build holds every
     page in memory (2 GB at 50,000 pages); in a child, that memory does not add
@@ -234,7 +248,8 @@ def in_child(function, *args):
     from mkdocs.exceptions import MkDocsException
 
     context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=1, mp_context=context) as pool:
+    with ProcessPoolExecutor(max_workers=1, mp_context=context, initializer=_die_with_parent,
+                             initargs=(os.getpid(),)) as pool:
         status, value = pool.submit(_child_call, function.__name__, args).result()
     if status == "mkdocs":
         raise MkDocsException(value)

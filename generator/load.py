@@ -19,6 +19,10 @@ from .yamlsafe import YamlDocument, read_yaml
 MAX_ACT_BYTES = 8 * 1024 * 1024  # a very long act is ~1 MB; 8 MB is a mistake, not an act
 MAX_FRONT_MATTER_BYTES = 256 * 1024
 FENCES = ("---", "...")
+# Annexes are copied into the site as they are: a type a browser runs (.html, .svg,
+# .xml, .js…) would run on the site's own address. Only document types are published.
+ANNEX_TYPES = (".pdf", ".md", ".txt", ".csv", ".png", ".jpg", ".jpeg", ".gif", ".webp",
+               ".odt", ".ods", ".odp", ".odg", ".doc", ".docx", ".xls", ".xlsx", ".ppt", ".pptx")
 
 
 @dataclass
@@ -47,7 +51,10 @@ class RawAct:
 
 def display_path(path: Path, root: Path) -> str:
     # The path as written first: a symbolic link is named where it is, not where it points.
-    for shown, base in ((Path(os.path.abspath(path)), Path(os.path.abspath(root))), (path.resolve(), root.resolve())):
+    # (Resolving only when needed: it costs several system calls per file.)
+    for pair in (lambda: (Path(os.path.abspath(path)), Path(os.path.abspath(root))),
+                 lambda: (path.resolve(), root.resolve())):
+        shown, base = pair()
         try:
             return shown.relative_to(base).as_posix()
         except ValueError:
@@ -133,6 +140,23 @@ def load_file(path: Path, root: Path) -> RawAct:
         raw.problems = [error(shown, 1, "fichier", f"lecture impossible : {exc.strerror or exc}")]
         return raw
     return load_text(data, shown)
+
+
+def annex_problem(target: Path) -> str | None:
+    """Why an annex file (in acts/, existing: see validate.check_annexes) cannot be
+    published, in French, or None: it must be of a document type and, for a Markdown
+    annex, read like an act file."""
+    suffix = target.suffix.lower()
+    if suffix not in ANNEX_TYPES:
+        return (f"type de fichier « {suffix or 'sans extension'} » non publiable "
+                f"(acceptés : {', '.join(t[1:] for t in ANNEX_TYPES)})")
+    if suffix == ".md":
+        if target.stat().st_size > MAX_ACT_BYTES:
+            return f"annexe trop volumineuse (maximum {MAX_ACT_BYTES // 1_048_576} Mo pour une annexe en texte)"
+        text, problems = decode(target.read_bytes(), target.name)
+        if text is None:
+            return f"ligne {problems[0].line} : {problems[0].message}"
+    return None
 
 
 def find_act_files(paths: list[Path], root: Path) -> tuple[list[Path], list[Problem]]:

@@ -74,11 +74,7 @@ def series_of(acts: Iterable[Act]) -> dict[SeriesKey, list[Act]]:
 
 def number_identity(act: Act) -> tuple:
     """What makes two numbers the same: "2026-001" and "2026-1" are both rank 1 of 2026."""
-    numero = act.meta.numero
-    coll = act.meta.collectivite or ""
-    if numero.is_sequential:
-        return (coll, act.type, numero.year, numero.prefix, numero.seq)
-    return (coll, act.type, str(numero))
+    return (act.meta.collectivite or "", act.type, act.meta.numero.identity)
 
 
 def check_duplicates(registry: Registry) -> list[Problem]:

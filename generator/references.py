@@ -65,5 +65,5 @@ def check_proces_verbaux(registry: Registry) -> list[Problem]:
         for act in registry.seance_of(pv):
             if act.type == "deliberation" and id(act) not in listed:
                 problems.append(error(pv.path, pv.line_of("deliberations"), "deliberations",
-                                      f"la délibération {act.numero} de la même séance manque à la liste"))
+                                      f"la délibération {act.numero or f'sans numéro ({act.path})'} de la même séance manque à la liste"))
     return problems

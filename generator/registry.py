@@ -82,8 +82,9 @@ def declared_references(act: Act) -> list[Citation]:
 @dataclass
 class Registry:
     acts: list[Act]
-    by_key: dict[tuple[str, str, str], list[Act]] = field(default_factory=lambda: defaultdict(list))
-    by_number: dict[tuple[str, str], list[Act]] = field(default_factory=lambda: defaultdict(list))
+    # Keys use ActNumber.identity: (collectivité, type, identity) and (collectivité, identity).
+    by_key: dict[tuple[str, str, tuple], list[Act]] = field(default_factory=lambda: defaultdict(list))
+    by_number: dict[tuple[str, tuple], list[Act]] = field(default_factory=lambda: defaultdict(list))
     by_year: dict[int, list[Act]] = field(default_factory=lambda: defaultdict(list))
     by_type: dict[str, list[Act]] = field(default_factory=lambda: defaultdict(list))
     by_matiere: dict[str, list[Act]] = field(default_factory=lambda: defaultdict(list))
@@ -105,8 +106,8 @@ class Registry:
     def _index(self, act: Act) -> None:
         coll = act.meta.collectivite or ""
         if act.meta.numero is not None:
-            self.by_key[act.key].append(act)
-            self.by_number[(coll, str(act.meta.numero))].append(act)
+            self.by_key[(coll, act.type, act.meta.numero.identity)].append(act)
+            self.by_number[(coll, act.meta.numero.identity)].append(act)
         if act.year:
             self.by_year[act.year].append(act)
         self.by_type[act.type].append(act)
@@ -134,8 +135,8 @@ class Registry:
         """The acts a reference may name: one when it resolves, several when it is ambiguous."""
         coll = ref.collectivite or collectivite
         if ref.type:
-            return self.by_key.get((coll, ref.type, str(ref.numero)), [])
-        return self.by_number.get((coll, str(ref.numero)), [])
+            return self.by_key.get((coll, ref.type, ref.numero.identity), [])
+        return self.by_number.get((coll, ref.numero.identity), [])
 
     def resolve(self, ref: ActRef, collectivite: str) -> Act | None:
         found = self.candidates(ref, collectivite)

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import json
 import os
 import posixpath
 import re
@@ -272,7 +271,7 @@ class PageSet:
     def static_pages(self) -> Iterator[Page]:
         from .search import search_form_context
 
-        for name in ("recherche", "a-propos", "accessibilite", "mentions-legales"):
+        for name in ("recherche", "a-propos", "accessibilite", "mentions-legales", "donnees"):
             yield Page(f"{name}.md", f"{name}.md.j2",
                        search_form_context(self.acts, self.config) if name == "recherche" else {})
         # The collectivité's colour, from mkdocs.yml (extra.collectivites.*.couleur).
@@ -313,8 +312,8 @@ def make_environment(site: SiteMap, config: SiteConfig, today: dt.date, drafts: 
         date_fr=date_fr,
         fait_a=fait_a,
         link=link,
-        yaml_str=lambda v: json.dumps(str(v), ensure_ascii=False),
-        cell=lambda v: sanitize.text(v).replace("|", "\\|").replace("\n", " "),
+        yaml_str=sanitize.yaml_str,
+        cell=sanitize.cell,
         plural=plural,
         upper_fr=lambda v: str(v).upper(),
     )
@@ -395,16 +394,18 @@ def select_acts(result: CheckResult, today: dt.date, drafts: bool) -> list[Act]:
 
 
 def render_site(result: CheckResult, root: Path, out_dir: Path, today: dt.date, drafts: bool = False,
-                extra_files: dict[str, Path] | None = None, use_cache: bool = False) -> RenderReport:
+                extra_files: dict[str, Path] | None = None, extra_globals: dict | None = None,
+                use_cache: bool = False) -> RenderReport:
     """With use_cache, act pages whose inputs did not change are not rendered
     again (generator/rendercache.py): what `actes build` does."""
     acts = select_acts(result, today, drafts)
     pages = PageSet(result, acts, today, drafts, root)
     env = make_environment(pages.site, result.config, today, drafts)
+    env.globals.update(extra_globals or {})  # e.g. `publication` (PDFs, feeds) from site.PRE_STAGES
     writer = DocsWriter(out_dir)
     cache = RenderCache(out_dir, TEMPLATES, root / "mkdocs.yml", drafts, today) if use_cache else None
     for page in pages.pages():
-        key = cache.key(page, pages.site) if cache else None
+        key = cache.key(page, pages.site, env.globals.get("publication")) if cache else None
         if key and cache.fresh(page.path, key):
             writer.keep(page.path)
             continue

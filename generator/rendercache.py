@@ -19,10 +19,11 @@ from pathlib import Path
 from .actcache import code_digest
 
 CACHED_TEMPLATES = ("acte.md.j2",)
-# Lists of acts (registre, matières, types, collectivités): a row shows an act's
-# date, title, objet and matière, all from its file; the key names each act by
-# its file digest and page, plus the page's other values.
-LIST_TEMPLATES = ("liste.md.j2", "registre.md.j2")
+# Lists of acts (matières, types, collectivités): a row shows an act's date,
+# title, objet and matière, all from its file; the key names each act by its
+# file digest and page, plus the page's other values. (The registre is not
+# cached: it also offers the year's printable register and speaks of the day.)
+LIST_TEMPLATES = ("liste.md.j2",)
 
 
 def templates_digest(folder: Path) -> str:
@@ -37,7 +38,9 @@ class RenderCache:
     def __init__(self, out_dir: Path, templates: Path, config_file: Path, drafts: bool, today):
         self.out_dir = out_dir
         self.file = out_dir.parent / "cache" / f"rendu-{out_dir.name}.json"
-        source = "".join(p.read_text("utf-8") for p in sorted(templates.glob("*.j2")))
+        # The templates cached pages are made of (the pages and the shared parts).
+        source = "".join(p.read_text("utf-8") for p in sorted(templates.glob("*.j2"))
+                         if p.name in CACHED_TEMPLATES + LIST_TEMPLATES or p.name.startswith("_"))
         salt = hashlib.sha256()
         for part in (templates_digest(templates), code_digest(), str(drafts),
                      # Act pages do not show the day; if a template ever does, the day joins the key.
@@ -55,7 +58,7 @@ class RenderCache:
         except (OSError, ValueError, KeyError):
             pass
 
-    def key(self, page, site) -> str | None:
+    def key(self, page, site, publication=None) -> str | None:
         if page.template in LIST_TEMPLATES:
             return self.list_key(page, site)
         if page.template not in CACHED_TEMPLATES:
@@ -64,6 +67,8 @@ class RenderCache:
         links = {relation: [(site.title(other), site.act_path(other)) for other in others]
                  for relation, others in site.links(act).items()}
         parts = [page.path, act.path, act.sha256, links, site.seance_path(act), page.context.get("annexes")]
+        if publication is not None:  # the PDF offered on the page, with its size and SHA-256
+            parts += [publication.pdf(act), publication.rectifications(act)]
         return hashlib.sha256(json.dumps(parts, sort_keys=True, default=str).encode()).hexdigest()
 
     def list_key(self, page, site) -> str | None:

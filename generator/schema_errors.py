@@ -7,6 +7,7 @@ our own parsers (dates, numbers, codes) already carry a French message.
 from __future__ import annotations
 
 import difflib
+import re
 import typing
 
 from pydantic import BaseModel, ValidationError
@@ -134,12 +135,19 @@ def problems_from_validation(
     problems = []
     for err in exc.errors():
         loc = tuple(err["loc"])
-        # Union members add their own names to loc ("function-plain[...]"): drop them.
-        loc = tuple(part for part in loc if not (isinstance(part, str) and "[" in part))
+        # Union members add their own names to loc ("function-plain[...]"), dict keys
+        # "[key]": drop them, and only them ("[annexe]" may be a key someone wrote).
+        loc = tuple(part for part in loc if not (isinstance(part, str) and _PYDANTIC_TAG.match(part)))
         err = {**err, "loc": loc}
         line = _line_for(loc, lines, key_lines or {}, err["type"])
         problems.append(error(path, line, dotted((*prefix, *loc)), message_for(err, model)))
     return problems
+
+
+_PYDANTIC_TAG = re.compile(
+    r"^(?:\[key\]|(?:function-(?:plain|after|before|wrap)|lax-or-strict|json-or-python|nullable|union|"
+    r"tagged-union|default|model|list|dict|str|int|bool|date)\[.*\])$"
+)
 
 
 def _line_for(loc: tuple, lines: dict, key_lines: dict, kind: str) -> int:

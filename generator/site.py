@@ -1,26 +1,41 @@
-"""The build, stage after stage: check -> render -> mkdocs build -> swap.
+"""The build, stage after stage: check -> PRE_STAGES -> render -> mkdocs build ->
+POST_STAGES -> audit -> swap. (The publication stage makes PDFs and data files
+before the pages, which link them; the sitemap is written after MkDocs.)
 
     build()  reads top to bottom as the build. It refuses to go past `check` when
     there is any error, renders the Markdown pages into the docs folder, has
-    MkDocs build the HTML into a temporary folder next to `site/`, and only when
-    everything succeeded replaces `site/` with it. A failed or killed build
-    leaves the previous site as it was. Nothing is ever written into `acts/`.
+    MkDocs build the HTML into a temporary folder next to `site/`, audits it
+    (audit.py: no active content, nothing from another host), and only when
+    everything succeeded replaces `site/` with it in one step. A failed or
+    killed build leaves the previous site as it was; the next build removes
+    what a killed one left. Nothing is ever written into `acts/`, and an output
+    folder that is not a previous site is never replaced.
+
+    Reproducible: MkDocs dates the site (sitemap, its .gz header) from
+    SOURCE_DATE_EPOCH; when it is not set, the build sets it from the acts (the
+    newest mise en ligne), never from the clock. Two builds of the same acts on
+    the same day give byte-identical sites.
 """
 
 from __future__ import annotations
 
+import ctypes
 import datetime as dt
+import errno
 import logging
 import os
 import shutil
+import sys
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import incremental, search
-from .check import CheckResult, run_check, today
-from .render import RenderReport, render_site
+from .audit import MAX_REPORTED, audit_site
+from .check import ACTS_DIR, CheckResult, run_check, today
+from .render import RenderReport, render_site, select_acts
 
 DOCS_DIR = "build/docs"
 PREVIEW_DOCS_DIR = "build/preview"
@@ -32,7 +47,11 @@ SITE_DIR = "site"
 # a stage replaces a file (write a new one, os.replace) and never writes into one.
 PostStage = Callable[[CheckResult, Path, "BuildContext"], None]
 POST_STAGES: list[tuple[str, PostStage]] = []
-POST_STAGES.append(("search", search.index_site))
+# Stages that run before the pages are rendered, to make files the pages link to
+# (PDFs, feeds): fn(result, context) -> None, filling context.extra_files (copied
+# into the docs folder) and context.template_globals (data for the templates).
+PreStage = Callable[[CheckResult, "BuildContext"], None]
+PRE_STAGES: list[tuple[str, PreStage]] = []
 
 
 class BuildError(Exception):
@@ -48,6 +67,9 @@ class BuildContext:
     render: RenderReport | None = None
     html: incremental.HtmlReport | None = None
     timings: dict[str, float] = field(default_factory=dict)
+    extra_files: dict[str, Path] = field(default_factory=dict)  # docs path -> file to copy there
+    template_globals: dict = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)  # printed after the build's summary line
 
 
 def mkdocs_build(root: Path, docs_dir: Path, site_dir: Path) -> None:
@@ -76,16 +98,52 @@ def html_build(root: Path, docs_dir: Path, staging: Path, site_dir: Path) -> inc
         raise BuildError(f"MkDocs a échoué : {exc}") from exc
 
 
+def _exchange(first: Path, second: Path) -> bool:
+    """Swaps two existing folders in one step (Linux renameat2 RENAME_EXCHANGE).
+    False where the system or the file system cannot."""
+    if sys.platform != "linux":
+        return False
+    try:
+        renameat2 = ctypes.CDLL(None, use_errno=True).renameat2
+    except (OSError, AttributeError):
+        return False
+    renameat2.argtypes = (ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint)
+    at_fdcwd, rename_exchange = -100, 2
+    if renameat2(at_fdcwd, os.fsencode(first), at_fdcwd, os.fsencode(second), rename_exchange) == 0:
+        return True
+    code = ctypes.get_errno()
+    if code in (errno.EINVAL, errno.ENOSYS, errno.EOPNOTSUPP):
+        return False
+    raise OSError(code, os.strerror(code), str(second))
+
+
+def _old(site_dir: Path) -> Path:
+    return site_dir.with_name(f".{site_dir.name}-old")
+
+
 def swap_into_place(new_site: Path, site_dir: Path) -> None:
-    """Replaces site_dir by new_site with two renames, so a reader (or a killed
-    build) never sees a half-written site."""
-    old = site_dir.with_name(f".{site_dir.name}-old")
+    """Replaces site_dir by new_site so that a reader, or a build killed at any
+    moment, never finds a half-written or missing site: one atomic exchange
+    where the system has it, else two renames that `recover_swap` completes."""
+    if site_dir.exists() and _exchange(new_site, site_dir):
+        shutil.rmtree(new_site, ignore_errors=True)  # now the previous site
+        return
+    old = _old(site_dir)
     if old.exists():
         shutil.rmtree(old)
     if site_dir.exists():
         os.replace(site_dir, old)
     os.replace(new_site, site_dir)
-    if old.exists():
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def recover_swap(site_dir: Path) -> None:
+    """A build killed between the two renames of `swap_into_place` left the
+    previous site in .site-old and no site/: put it back."""
+    old = _old(site_dir)
+    if old.exists() and not site_dir.exists():
+        os.replace(old, site_dir)
+    elif old.exists():
         shutil.rmtree(old, ignore_errors=True)
 
 
@@ -95,37 +153,128 @@ def clean_leftovers(root: Path) -> None:
         shutil.rmtree(leftover, ignore_errors=True)
 
 
+def check_output_dir(root: Path, site_dir: Path) -> None:
+    """Refuses an output folder whose replacement would lose anything: the
+    project, acts/ or a folder holding them, or a folder that is not a site
+    built before (a mistyped --site-dir must not empty someone's documents)."""
+    acts = (root / ACTS_DIR).resolve()
+    if site_dir == root or site_dir in root.parents:
+        raise BuildError(f"dossier de sortie « {site_dir} » refusé : il contient le projet et ses actes")
+    if site_dir == acts or acts in site_dir.parents:
+        raise BuildError(f"dossier de sortie « {site_dir} » refusé : il est dans le dossier des actes")
+    if site_dir.is_dir() and any(site_dir.iterdir()) and not (site_dir / "index.html").is_file():
+        raise BuildError(f"dossier de sortie « {site_dir} » refusé : il n'est pas vide et ne contient pas "
+                         "un site déjà construit (index.html), il serait effacé")
+
+
+@contextmanager
+def build_lock(root: Path) -> Iterator[None]:
+    """One build at a time in a project: a second one would delete the first's
+    temporary folder. The lock goes with the process, even a killed one."""
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - not on Windows
+        yield
+        return
+    lock_dir = root / "build"
+    lock_dir.mkdir(exist_ok=True)
+    with open(lock_dir / ".lock", "w") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise BuildError("une autre construction est en cours dans ce projet : attendre qu'elle se termine") from None
+        yield
+
+
+def source_date_epoch(result: CheckResult, day: dt.date, drafts: bool) -> int:
+    """The date MkDocs stamps the site with: SOURCE_DATE_EPOCH when set, else the
+    newest mise en ligne (or date) among the acts the site shows, at midnight UTC."""
+    forced = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if forced.isdigit():
+        return int(forced)
+    dates = [a.meta.mise_en_ligne or a.meta.date for a in select_acts(result, day, drafts)]
+    newest = max((d for d in dates if d is not None), default=dt.date(1970, 1, 1))
+    return int(dt.datetime(newest.year, newest.month, newest.day, tzinfo=dt.timezone.utc).timestamp())
+
+
+@contextmanager
+def environment(name: str, value: str) -> Iterator[None]:
+    previous = os.environ.get(name)
+    os.environ[name] = value
+    try:
+        yield
+    finally:
+        if previous is None:
+            os.environ.pop(name, None)
+        else:
+            os.environ[name] = previous
+
+
+def audit(site_dir: Path) -> None:
+    findings = audit_site(site_dir)
+    if findings:
+        shown = "\n".join(f"  {f}" for f in findings[:MAX_REPORTED])
+        more = f"\n  … et {len(findings) - MAX_REPORTED} autre(s)" if len(findings) > MAX_REPORTED else ""
+        raise BuildError(f"publication refusée : {len(findings)} contenu(s) actif(s) ou ressource(s) externe(s) "
+                         f"dans le site construit\n{shown}{more}")
+
+
 def build(root: Path, drafts: bool = False, site_dir: Path | None = None,
           on: dt.date | None = None, report: Callable[[str], None] = print) -> CheckResult:
     root = root.resolve()
     day = on or today()
-    result = run_check(root, on=day, cache=root / incremental.CACHE_DIR)
-    if result.errors:
-        for problem in result.errors:
-            report(str(problem))
-        raise BuildError(f"construction refusée : {len(result.errors)} erreur(s) dans les actes (voir ci-dessus)")
-    docs_dir = root / (PREVIEW_DOCS_DIR if drafts else DOCS_DIR)
-    ctx = BuildContext(root, day, drafts, docs_dir)
-    ctx.render = render_site(result, root, docs_dir, day, drafts=drafts, use_cache=True)
-    report(f"Pages : {len(ctx.render.written)} écrites, {ctx.render.unchanged} inchangées, "
-           f"{len(ctx.render.removed)} supprimées")
     site_dir = (site_dir or root / SITE_DIR).resolve()
-    clean_leftovers(site_dir.parent)
-    staging = Path(tempfile.mkdtemp(prefix=".site-build-", dir=site_dir.parent))
-    try:
-        html = ctx.html = html_build(root, docs_dir, staging, site_dir)
-        report(f"HTML : {len(html.built)} page(s) reconstruite(s)" + (f" (construction complète : {html.reason})"
-               if html.mode == "full" else f", {len(html.removed)} retirée(s)"))
-        for name, stage in POST_STAGES:
-            try:
-                stage(result, staging, ctx)
-            except search.SearchError as exc:
-                raise BuildError(str(exc)) from exc
-        swap_into_place(staging, site_dir)
-        incremental.record(root, site_dir, html.state)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
+    check_output_dir(root, site_dir)
+    with build_lock(root):
+        recover_swap(site_dir)
+        result = run_check(root, on=day, cache=root / incremental.CACHE_DIR)
+        if result.errors:
+            for problem in result.errors:
+                report(str(problem))
+            raise BuildError(f"construction refusée : {len(result.errors)} erreur(s) dans les actes (voir ci-dessus)")
+        docs_dir = root / (PREVIEW_DOCS_DIR if drafts else DOCS_DIR)
+        ctx = BuildContext(root, day, drafts, docs_dir)
+        for name, stage in PRE_STAGES:
+            stage(result, ctx)
+        ctx.render = render_site(result, root, docs_dir, day, drafts=drafts, extra_files=ctx.extra_files,
+                                 extra_globals=ctx.template_globals, use_cache=True)
+        report(f"Pages : {len(ctx.render.written)} écrites, {ctx.render.unchanged} inchangées, "
+               f"{len(ctx.render.removed)} supprimées")
+        clean_leftovers(site_dir.parent)
+        staging = Path(tempfile.mkdtemp(prefix=".site-build-", dir=site_dir.parent))
+        try:
+            with environment("SOURCE_DATE_EPOCH", str(source_date_epoch(result, day, drafts))):
+                html = ctx.html = html_build(root, docs_dir, staging, site_dir)
+                report(f"HTML : {len(html.built)} page(s) reconstruite(s)" + (
+                    f" (construction complète : {html.reason})" if html.mode == "full"
+                    else f", {len(html.removed)} retirée(s)"))
+                for name, stage in POST_STAGES:
+                    try:
+                        stage(result, staging, ctx)
+                    except search.SearchError as exc:
+                        raise BuildError(str(exc)) from exc
+            audit(staging)
+            swap_into_place(staging, site_dir)
+            incremental.record(root, site_dir, html.state)
+        except OSError as exc:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise BuildError(f"écriture impossible ({exc.strerror or exc}) : {exc.filename or site_dir}") from exc
+        except BaseException:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise
     report(f"Site construit dans {site_dir.relative_to(root) if root in site_dir.parents else site_dir} : "
            f"{len(result.acts)} actes vérifiés")
+    for note in ctx.notes:
+        report(note)
     return result
+
+
+# The legal publication: PDFs, register, feeds and data before the pages; the sitemap after.
+from .publication import publication_stage, sitemap_stage  # noqa: E402 (uses BuildError above)
+
+from .admin import add_admin  # noqa: E402
+
+PRE_STAGES.append(("publication", publication_stage))
+POST_STAGES.append(("sitemap", sitemap_stage))
+POST_STAGES.append(("admin", add_admin))  # the web editor in site/admin/ (generator/admin.py)
+POST_STAGES.append(("search", search.index_site))  # last: it indexes the pages the others left

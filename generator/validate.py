@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import errno
 import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -17,7 +18,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from .config import SiteConfig
-from .load import RawAct
+from .load import RawAct, annex_problem
 from .model import Act, ActMeta
 from .problems import Problem, error, warning
 from .rules import FIELD_LABELS, OBJET_MAX, RULES, TypeRules
@@ -180,6 +181,10 @@ def check_vote(act: Act, rules: TypeRules, ctx: Context) -> Iterator[Problem]:
         yield error(act.path, act.line_of("vote", "votants"), "vote",
                     f"pour + contre + abstention = {sum(c or 0 for c in counts)}, "
                     f"différent du nombre de votants ({vote.votants})")
+    expressed = sum(c or 0 for c in counts)
+    if vote.votants is None and vote.effectif is not None and expressed > vote.effectif:
+        yield error(act.path, act.line_of("vote"), "vote",
+                    f"pour + contre + abstention = {expressed}, plus que l'effectif ({vote.effectif})")
     if vote.votants is not None and vote.effectif is not None and vote.votants > vote.effectif:
         yield error(act.path, act.line_of("vote", "votants"), "vote.votants",
                     f"{vote.votants} votants pour un effectif de {vote.effectif}")
@@ -239,6 +244,8 @@ def check_collectivite(act: Act, rules: TypeRules, ctx: Context) -> Iterator[Pro
 
 
 def check_annexes(act: Act, rules: TypeRules, ctx: Context) -> Iterator[Problem]:
+    if not act.meta.annexes:
+        return
     folder = (ctx.root / act.path).parent
     root = ctx.root.resolve()
     for index, annexe in enumerate(act.meta.annexes):
@@ -248,11 +255,31 @@ def check_annexes(act: Act, rules: TypeRules, ctx: Context) -> Iterator[Problem]
             yield error(act.path, line, f"annexes[{index}]",
                         f"chemin « {name} » refusé : indiquer un chemin relatif au fichier de l'acte")
             continue
-        target = (folder / name).resolve()
-        if root not in target.parents:
+        if any(ord(char) < 32 or ord(char) == 127 for char in name):
+            yield error(act.path, line, f"annexes[{index}]",
+                        f"chemin « {name!r} » refusé : caractère de contrôle dans le nom du fichier")
+            continue
+        try:
+            target = (folder / name).resolve()
+            outside = root not in target.parents
+            # Annexes are published: only files under acts/, never a hidden one (.git/…).
+            unpublishable = not outside and ((root / "acts") not in target.parents or any(
+                part.startswith(".") for part in target.relative_to(root).parts))
+            found = not outside and target.is_file()
+        except (OSError, ValueError, RuntimeError) as exc:  # name too long, symlink loop
+            reason = {errno.ENAMETOOLONG: "nom trop long"}.get(getattr(exc, "errno", None),
+                                                               "lien symbolique en boucle ou chemin invalide")
+            yield error(act.path, line, f"annexes[{index}]", f"chemin « {name} » illisible : {reason}")
+            continue
+        if outside:
             yield error(act.path, line, f"annexes[{index}]", f"chemin « {name} » hors du dépôt : refusé")
-        elif not target.is_file():
+        elif unpublishable:
+            yield error(act.path, line, f"annexes[{index}]",
+                        f"chemin « {name} » refusé : une annexe est un fichier du dossier acts/, hors dossier caché")
+        elif not found:
             yield error(act.path, line, f"annexes[{index}]", f"annexe « {name} » introuvable")
+        elif problem := annex_problem(target):
+            yield error(act.path, line, f"annexes[{index}]", f"annexe « {name} » : {problem}")
 
 
 def check_a_verifier(act: Act, rules: TypeRules, ctx: Context) -> Iterator[Problem]:

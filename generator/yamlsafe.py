@@ -85,13 +85,16 @@ class FastStrictLoader(_CParser, yaml.constructor.SafeConstructor, yaml.resolver
 def _looks_shallow(text: str, limit: int = 48) -> bool:
     """An over-estimate of the nesting depth: open brackets anywhere (quoted ones
     included) plus the deepest indentation or "- - -" run on one line."""
-    depth = deepest = 0
-    for char in text:
-        if char in "[{":
-            depth += 1
-            deepest = max(deepest, depth)
-        elif char in "]}":
-            depth -= 1
+    opened = text.count("[") + text.count("{")
+    deepest = opened  # the depth never exceeds the number of brackets opened
+    if opened > limit:  # rare: measure the real depth
+        depth = deepest = 0
+        for char in text:
+            if char in "[{":
+                depth += 1
+                deepest = max(deepest, depth)
+            elif char in "]}":
+                depth -= 1
     if deepest > limit:
         return False
     for line in text.splitlines():
@@ -175,7 +178,28 @@ def _french_yaml_error(exc: yaml.MarkedYAMLError, text: str) -> str:
     for english, french in known.items():
         if problem.startswith(english):
             return f"erreur de syntaxe YAML : {french}"
-    return f"erreur de syntaxe YAML : {problem}"
+    # Rarer errors, by what the parser was reading (libyaml and PyYAML word them differently).
+    where = f"{exc.context or ''} {problem}"
+    for words, french in _THEMES:
+        if any(word in where for word in words):
+            return f"erreur de syntaxe YAML : {french}"
+    return ("erreur de syntaxe YAML : texte illisible à cet endroit "
+            "(vérifier l'indentation, les guillemets et les « : »)")
+
+
+_THEMES = (
+    (("directive",), "« % » inattendu en début de ligne ou de valeur (mettre la valeur entre guillemets)"),
+    (("tag",), "« ! » inattendu en début de valeur (mettre la valeur entre guillemets)"),
+    (("anchor", "alias"), "« & » ou « * » inattendu en début de valeur (mettre la valeur entre guillemets)"),
+    (("escape", "hexdecimal", "hexadecimal"),
+     "séquence « \\ » inconnue entre guillemets doubles (utiliser des guillemets simples)"),
+    (("document indicator", "document start", "document end"), "ligne « --- » ou « ... » inattendue"),
+    (("block scalar", "indentation indicator"), "bloc « | » ou « > » mal indenté"),
+    (("quoted scalar",), "guillemet mal placé ou non fermé"),
+    (("not allowed in this context", "not allowed here", "block end", "block mapping", "block collection",
+      "block sequence"), "indentation incorrecte"),
+    (("flow sequence", "flow mapping"), "crochet ou accolade mal placé (mettre la valeur entre guillemets)"),
+)
 
 
 _COLLECTION_TAGS = ("tag:yaml.org,2002:map", "tag:yaml.org,2002:seq")
@@ -255,7 +279,7 @@ class _Composer:
 
 
 def _newlines(text: str) -> list[int]:
-    return [index for index, char in enumerate(text) if char == "\n"]
+    return [match.start() for match in re.finditer("\n", text)]
 
 
 def _line_at(mark: yaml.Mark, newlines: list[int]) -> int:

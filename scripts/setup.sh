@@ -12,6 +12,7 @@ DEBIAN_PACKAGES=(
     libpangoft2-1.0-0
     libharfbuzz-subset0
     fonts-dejavu-core
+    faketime
 )
 
 missing=()
@@ -24,6 +25,21 @@ if [ ${#missing[@]} -gt 0 ]; then
     [ "$(id -u)" -eq 0 ] || SUDO="sudo"
     $SUDO apt-get update -qq
     DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+
+# Node.js tools from package-lock.json: decap-server, the local back end of the web
+# editor (actes editeur) and of its browser test. Debian's nodejs and npm only when
+# no npm is there (a machine may carry another build of Node.js).
+if ! command -v npm >/dev/null 2>&1; then
+    echo "Installation de Node.js (paquets Debian nodejs, npm)"
+    SUDO=""
+    [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+    $SUDO apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq nodejs npm >/dev/null
+fi
+if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+    echo "Installation des outils Node.js (npm ci : decap-server)"
+    npm ci --no-audit --no-fund --loglevel=error
 fi
 
 stamp=.venv/.installed

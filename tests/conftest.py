@@ -214,7 +214,7 @@ def project(tmp_path: Path):
     return make
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def samples() -> SimpleNamespace:
     return SimpleNamespace(
         CONFIG=CONFIG,
@@ -250,3 +250,13 @@ def problems(check):
         return [str(p) for p in check(*args, **kwargs).problems]
 
     return run
+
+
+@pytest.fixture(autouse=True, scope="session")
+def shared_pdf_cache(tmp_path_factory):
+    """Builds of the example site render the same PDFs: one cache (keyed by content
+    hash, so sharing is safe) for the whole session instead of one per copy."""
+    patch = pytest.MonkeyPatch()
+    patch.setenv("ACTES_PDF_CACHE", str(tmp_path_factory.mktemp("pdf-cache")))
+    yield
+    patch.undo()

@@ -77,12 +77,19 @@ def test_alias_verifier(actes, samples):
 
 
 def test_files_and_folders_given(actes, samples):
-    code, out, _ = actes({**samples.FILES, "acts/2025/decision-2025-1.md": with_error(samples)}, "acts/2026")
+    other = with_error(samples).replace("numero: 2026-1\n", "numero: 2026-9\n")
+    code, out, _ = actes({**samples.FILES, "acts/2025/decision-2025-1.md": other}, "acts/2026")
     assert code == 0
     assert out.splitlines()[-1] == "OK : 4 fichiers, 4 actes, 0 erreur, 0 avertissement"
-    code, out, _ = actes({D1: samples.DECISION, "acts/2026/autre.md": with_error(samples)}, D1)
+    code, out, _ = actes({D1: samples.DECISION, "acts/2026/autre.md": other}, D1)
     assert code == 0
     assert out.splitlines()[-1] == "OK : 1 fichier, 1 acte, 0 erreur, 0 avertissement"
+
+
+def test_acts_given_are_checked_against_all_the_others(actes, samples):
+    code, out, _ = actes({D1: samples.DECISION, "acts/2026/autre.md": with_error(samples)}, D1)
+    assert code == 1
+    assert "numéro 2026-1 déjà utilisé" in out and "autre.md:" not in out.replace("(acts/2026/autre.md)", "")
 
 
 def test_missing_path_named_as_given(actes, samples):

@@ -189,3 +189,22 @@ def test_find_act_files_refuses_symlinks_leaving_the_repository(project, tmp_pat
     assert [f.name for f in files] == ["decision-2026-1.md"]
     assert [str(p) for p in found] == [
         "acts/2026/lien.md:1: chemin — lien symbolique vers un fichier hors du dépôt : refusé"]
+
+
+def test_alias_bomb_in_an_act_refused_quickly(problems, samples):
+    import time
+
+    bomb = ['lol: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    for i in range(1, 25):
+        bomb.append(f"l{i}: &l{i} [{', '.join(['*' + ('a' if i == 1 else f'l{i - 1}')] * 9)}]")
+    text = samples.edit(samples.DECISION, "mise_en_ligne: 2026-05-26\n", "mise_en_ligne: 2026-05-26\n" + "\n".join(bomb) + "\n")
+    started = time.process_time()
+    found = problems({PATH: text})
+    assert time.process_time() - started < 2.0
+    assert f"{PATH}:17: l1[0] — les alias YAML (« *nom ») ne sont pas acceptés" in found
+    assert len(found) == 1 + 25  # and each unknown key, nothing expanded
+
+
+def test_deep_nesting_in_an_act_refused(problems, samples):
+    text = samples.edit(samples.DECISION, "lieu: Lens", "lieu: " + "[" * 3000 + "]" * 3000)
+    assert problems({PATH: text}) == [f"{PATH}:13: en-tête — imbrication trop profonde (plus de 24 niveaux)"]

@@ -330,3 +330,11 @@ def test_ambiguous_deliberation_in_a_proces_verbal(problems, samples):
         f"({DL}, {D1}) ; préciser le type, par exemple « délibération 2026-1 »",
         f"{PV}:22: deliberations — la délibération 2026-1 de la même séance manque à la liste",
     ][::-1]
+
+
+def test_reference_with_leading_zeros_resolves(check, samples):
+    result = check({D1: samples.DECISION, D2: decision(samples, "2026-2", "modifie: décision 2026-001\n")})
+    assert [str(p) for p in result.problems] == []
+    second = next(a for a in result.acts if str(a.numero) == "2026-2")
+    [link] = result.registry.links_from(second, "modifie")
+    assert str(link.target.numero) == "2026-1"

@@ -130,6 +130,7 @@ def test_header_box_opens_the_search_page_with_results(tab, site_url):
     box = tab.get_by_role("search", name="Rechercher un acte").get_by_label("Rechercher un acte")
     box.fill("maintenance")
     box.press("Enter")
+    tab.wait_for_url("**/recherche/?q=maintenance")  # DONE reads the search page, not this one
     tab.wait_for_function(DONE)
     assert tab.url.endswith("/actes-administratifs/recherche/?q=maintenance")
     assert "Décision n° 2026-102 du 22 mai 2026" in titles(tab)

@@ -209,7 +209,8 @@ def test_build_refuses_acts_with_errors_and_keeps_previous_site(tmp_path):
     before = (root / "site/index.html").read_text("utf-8")
     broken = root / "acts/2026/decision-2026-92.md"
     broken.write_text(broken.read_text("utf-8").replace("date: 2026-05-11", "date: 2026-02-30"), "utf-8")
-    with pytest.raises(BuildError, match="construction refusée : 1 erreur"):
+    # Two errors: the impossible date, and the published act no longer matching the publication register.
+    with pytest.raises(BuildError, match="construction refusée : 2 erreur"):
         build_copy(root)
     assert (root / "site/index.html").read_text("utf-8") == before
     assert not list(root.glob(".site-build-*"))

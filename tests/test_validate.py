@@ -712,3 +712,47 @@ def test_number_year_differs_from_date(problems, samples):
 def test_free_number_year_not_checked(problems, samples):
     text = samples.edit(samples.DECISION, "numero: 2026-1", "numero: DLB03_18122025")
     assert problems({D: text}) == []
+
+
+@pytest.mark.parametrize("key", ["[", "[annexe]", "a[0]", "function-plain"])
+def test_odd_unknown_keys(problems, samples, key):
+    text = samples.edit(samples.DECISION, "lieu: Lens\n", f"lieu: Lens\n'{key}': x\n")
+    [found] = problems({D: text})
+    assert found.startswith(f"{D}:14: {key} — champ inconnu « {key} »")
+
+
+def test_annexe_with_a_control_character(problems, samples):
+    assert problems({D: with_annexes(samples, '  - "annexes/plan\\0.pdf"\n')}) == [
+        f"{D}:17: annexes[0] — chemin « 'annexes/plan\\x00.pdf' » refusé : caractère de contrôle dans le nom du fichier"]
+
+
+def test_annexe_name_too_long(problems, samples):
+    name = "a" * 300 + ".pdf"
+    assert problems({D: with_annexes(samples, f"  - {name}\n")}) == [
+        f"{D}:17: annexes[0] — chemin « {name} » illisible : nom trop long"]
+
+
+def test_annexe_symlink_loop(project, samples):
+    from generator.check import run_check
+
+    root = project({D: with_annexes(samples, "  - annexes/boucle.pdf\n")})
+    (root / "acts/2026/annexes").mkdir()
+    (root / "acts/2026/annexes/boucle.pdf").symlink_to(root / "acts/2026/annexes/boucle.pdf")
+    assert [str(p) for p in run_check(root, on=samples.TODAY).problems] == [
+        f"{D}:17: annexes[0] — chemin « annexes/boucle.pdf » illisible : lien symbolique en boucle ou chemin invalide"]
+
+
+@pytest.mark.parametrize("name", ["../../mkdocs.yml", "../.hidden/x.pdf"])
+def test_annexe_outside_acts_or_hidden_is_not_published(project, samples, name):
+    from generator.check import run_check
+    from tests.conftest import TODAY
+
+    root = project({D: with_annexes(samples, f"  - {name}\n"), "acts/.hidden/x.pdf": b"%PDF-1.4"})
+    messages = [str(p) for p in run_check(root, on=TODAY).errors]
+    assert messages == [f"{D}:17: annexes[0] — chemin « {name} » refusé : une annexe est un fichier du dossier "
+                        "acts/, hors dossier caché"]
+
+
+def test_vote_counts_beyond_effectif_without_votants(problems, samples):
+    text = samples.edit(samples.DELIBERATION, "  votants: 35\n  pour: 30", "  pour: 40")
+    assert problems({DL: text}) == [f"{DL}:15: vote — pour + contre + abstention = 45, plus que l'effectif (39)"]

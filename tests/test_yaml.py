@@ -151,9 +151,9 @@ def test_alias_bomb_refused_quickly():
     for i in range(1, 30):  # 9**30 strings once expanded
         name, prev = f"n{i}", "a" if i == 1 else f"n{i - 1}"
         lines.append(f"{name}: &{name} [{', '.join(['*' + prev] * 9)}]")
-    started = time.perf_counter()
+    started = time.process_time()
     doc, issues = read_yaml("\n".join(lines) + "\n", line_offset=1)
-    assert time.perf_counter() - started < 1.0
+    assert time.process_time() - started < 1.0
     assert issues == [YamlIssue(3, "n1[0]", "les alias YAML (« *nom ») ne sont pas acceptés")]  # reported once
 
 
@@ -194,9 +194,9 @@ def test_unknown_tags_refused_in_french(text, tag):
     ids=["flow-5000", "flow-40", "mapping-3000", "block-seq-1500", "block-map-1500"],
 )
 def test_deep_nesting_refused_quickly(text):
-    started = time.perf_counter()
+    started = time.process_time()  # CPU time: other processes on the machine do not count
     doc, issues = read_yaml(text, line_offset=1)
-    assert time.perf_counter() - started < 2.0
+    assert time.process_time() - started < 1.0
     assert len(issues) == 1
     assert issues[0].message == f"imbrication trop profonde (plus de {MAX_DEPTH} niveaux)"
     assert issues[0].line >= 2

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -17,13 +18,21 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                     "s'il reste une erreur ; le site précédent n'est remplacé qu'en cas de succès.",
     )
     parser.add_argument("--site-dir", type=Path, default=None, help="dossier de sortie (défaut : site/)")
+    parser.add_argument("--projets", "--drafts", dest="drafts", action="store_true",
+                        help="aperçu : inclure les projets, avec le bandeau « PROJET » (pour relire une pull request)")
     parser.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
     try:
-        build(Path.cwd(), site_dir=args.site_dir)
+        build(Path.cwd(), drafts=args.drafts, site_dir=args.site_dir)
     except BuildError as exc:
         print(f"ÉCHEC : {exc}", file=sys.stderr)
         return 1
+    except Exception as exc:  # a bug, not the acts: say so in French, the previous site stays
+        if os.environ.get("ACTES_DEBUG"):
+            raise
+        print(f"ÉCHEC : erreur interne ({type(exc).__name__} : {exc}) ; le site précédent est conservé. "
+              "Relancer avec ACTES_DEBUG=1 pour le détail technique.", file=sys.stderr)
+        return 2
     return 0

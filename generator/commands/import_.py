@@ -23,7 +23,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                     "délibération par délibération de la séance. Aucun fichier existant n'est remplacé.",
     )
     parser.add_argument("files", nargs="+", type=Path, metavar="FICHIER", help="fichiers à importer (.txt, .md, .pdf)")
-    parser.add_argument("--out", type=Path, default=Path("acts"),
+    parser.add_argument("--out", type=Path, default=Path("acts"), metavar="DOSSIER",
                         help="dossier où écrire les actes, rangés par année (par défaut : acts/)")
     parser.add_argument("--format", choices=("files", "json"), default="files",
                         help="files (défaut) : écrire les fichiers d'actes ; json : afficher ce qui a été lu, "

@@ -24,6 +24,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                         help="adresse et port (défaut : 127.0.0.1:8000)")
     parser.add_argument("--sans-projets", dest="drafts", action="store_false",
                         help="n'afficher que ce qui sera publié")
+    parser.add_argument("--projets", "--drafts", dest="drafts", action="store_true",
+                        help="afficher les projets avec le bandeau « PROJET » (par défaut)")
     parser.set_defaults(func=run, drafts=True)
 
 

@@ -13,15 +13,15 @@ import re
 from dataclasses import dataclass
 
 from ..body import AFTER_DEBATE
-from ..identifiers import NomenclatureCode
-from .clean import Document, Paragraph, clean
+from ..rules import FIELD_LABELS, RULES
+from .clean import Document, Paragraph, clean, strip_inline
 from .fields import (SEANCE_KINDS, Transmission, find_collectivite, find_collectivite_name, find_lieu,
                      find_nomenclature, find_number, find_objet_label, find_rapporteur, find_signataire,
                      find_transmission, normalize_number, recognize_kind, seance_date, signature_date, title_objet,
-                     uppercase_run, cut_objet, collectivite_core)
+                     uppercase_run, cut_objet, collectivite_core, OPENERS)
 from .french import find_dates, fold1, french_date
 from .model import ImportedAct
-from .people import person, split_person, surname
+from .people import split_person, surname
 from .seance import effectif, find_seance, find_vote, seance_time
 from .structure import Parts, dispositif_word, is_closing, split
 
@@ -64,14 +64,44 @@ def _import(text: str, ctx: Context) -> list[ImportedAct]:
                             else find_collectivite_name(full))
     paragraphs = _without_running_headers(document.paragraphs, ctx)
     if not paragraphs:
-        act = ImportedAct(type="decision", source=ctx.source)
-        act.type = None  # type: ignore[assignment]
+        act = ImportedAct(type=None, source=ctx.source)
         act.check("aucun texte lisible dans le document")
         return [act]
     kind = recognize_kind("\n\n".join(p.text for p in paragraphs))
-    if kind in SEANCE_KINDS:
-        return import_seance(paragraphs, kind, ctx)
-    return [import_act(paragraphs, kind, ctx)]
+    acts = import_seance(paragraphs, kind, ctx) if kind in SEANCE_KINDS else [import_act(paragraphs, kind, ctx)]
+    for act in acts:
+        _missing_required(act)
+    return acts
+
+
+# Words of a note that show it is about a field (the notes are French sentences).
+_NOTE_WORDS = {"numero": "numéro", "date": "date", "objet": "objet", "nomenclature": "nomenclature",
+               "collectivite": "collectivité", "autorite": "autorité", "signataire": "signataire",
+               "lieu": "lieu", "seance": "séance", "vote": "vote"}
+
+
+def _missing_required(act: ImportedAct) -> None:
+    """Every field the type requires (rules.RULES) and the document does not give is
+    named in a_verifier, so that what `actes check` reports is announced."""
+    rules = RULES.get(act.type or "")
+    if rules is None:
+        return
+    for name in rules.required:
+        if name in ("type", "deliberations") or getattr(act, name, None) not in (None, "", [], {}):
+            continue
+        if not any(_NOTE_WORDS.get(name, name) in fold1(note) or _NOTE_WORDS.get(name, name) in note
+                   for note in act.a_verifier):
+            act.check(f"{FIELD_LABELS.get(name, name)} : introuvable dans le document, à compléter")
+    seance = act.seance or {}
+    for name in rules.seance_required:
+        if seance.get(name) in (None, "", []):
+            act.check(f"{FIELD_LABELS.get(f'seance.{name}', name)} : introuvable dans le document, à compléter")
+    vote = act.vote
+    if rules.needs_vote and vote and not vote.get("unanimite") and \
+            all(vote.get(k) is None for k in ("pour", "contre", "abstention")):
+        result = "rejetée" if vote.get("resultat") == "rejete" else "adoptée"
+        act.check(f"vote : délibération {result} sans décompte des voix imprimé ; indiquer pour, contre et "
+                  "abstention, ou l'unanimité")
 
 
 def _without_running_headers(paragraphs: list[Paragraph], ctx: Context) -> list[Paragraph]:
@@ -98,18 +128,19 @@ def import_act(paragraphs: list[Paragraph], kind: str | None, ctx: Context) -> I
     act = ImportedAct(type=kind or "decision", source=ctx.source)
     if kind is None:
         act.check("type d'acte non reconnu (décision, arrêté, délibération ?) : « decision » par défaut")
-    head = "\n\n".join(p.text for p in parts.head)
+    head = _head_zone(parts)
     closing = "\n\n".join(p.text for p in parts.closing)
-    removed = "\n\n".join(ctx.document.removed)
+    removed = "\n\n".join([ctx.document.removed and "\n\n".join(ctx.document.removed) or "",
+                            "\n\n".join(p.text for p in paragraphs)])
     _common(act, ctx)
     _date(act, parts, head, closing, removed, ctx)
     _number(act, head, paragraphs, ctx)
     _nomenclature(act, head, closing)
-    _objet(act, parts, head)
+    _objet(act, parts, head, paragraphs)
     act.autorite = parts.autorite
     act.visas, act.considerants = parts.visas, parts.considerants
     act.expose, act.dispositif, act.dispositif_texte = parts.expose, parts.dispositif, parts.dispositif_texte
-    act.articles = parts.articles
+    act.articles, act.order = parts.articles, parts.order
     if act.type in ("decision", "arrete"):
         act.lieu = find_lieu(closing)
     act.signataire = find_signataire(closing)
@@ -118,6 +149,21 @@ def import_act(paragraphs: list[Paragraph], kind: str | None, ctx: Context) -> I
     _annexes(act, parts, ctx)
     _notes(act, parts)
     return act
+
+
+HEAD_ZONE = 2500  # characters of the report read with the head: flattened text has no clear head
+
+
+def _head_zone(parts: Parts) -> str:
+    """The head, and the start of the report when the head is short or merged with it."""
+    texts = [p.text for p in parts.head]
+    size = sum(len(t) for t in texts)
+    for text in parts.expose:
+        if size >= HEAD_ZONE:
+            break
+        texts.append(text[: HEAD_ZONE - size])
+        size += len(text)
+    return "\n\n".join(texts)
 
 
 def _common(act: ImportedAct, ctx: Context) -> None:
@@ -136,7 +182,7 @@ def _date(act: ImportedAct, parts: Parts, head: str, closing: str, removed: str,
         hit = seance_date("\n\n".join([head, closing]), ctx.today) or seance_date(removed, ctx.today)
         how = "séance"
     else:
-        hit = signature_date(closing, head, ctx.today)
+        hit = signature_date(closing, head, ctx.today) or signature_date(removed, "", ctx.today)
         how = "signature"
     if hit is None and ctx.transmission and ctx.transmission.id_date:
         act.date = ctx.transmission.id_date
@@ -178,8 +224,6 @@ def _number(act: ImportedAct, head: str, paragraphs: list[Paragraph], ctx: Conte
 
 def _nomenclature(act: ImportedAct, head: str, closing: str) -> None:
     code, printed, note = find_nomenclature("\n".join([head, closing]))
-    if code is None and printed is None:
-        code, printed, note = find_nomenclature("\n".join([*act.expose[:0]]))
     if note:
         act.check(note)
     if code is not None:
@@ -190,15 +234,16 @@ def _nomenclature(act: ImportedAct, head: str, closing: str) -> None:
         act.check("nomenclature (matière ACTES) non imprimée : à choisir")
 
 
-def _objet(act: ImportedAct, parts: Parts, head: str) -> None:
-    head_texts = [p.text for p in parts.head]
-    objet = find_objet_label(head)
+def _objet(act: ImportedAct, parts: Parts, head: str, paragraphs: list[Paragraph]) -> None:
+    zone = paragraphs[:len(parts.head) + 8]
+    head_texts = [p.text for p in zone]
+    objet = find_objet_label("\n\n".join([p.text for p in parts.head] + parts.expose))
     if objet is None and act.type in ("decision", "arrete"):
         objet = title_objet(head_texts)
     if objet is None:
         objet = _objet_after_number(head_texts, act.numero)
     if objet is None:
-        objet = _title_paragraph(parts.head)
+        objet = _title_paragraph(parts.head) or _title_paragraph([p for p in zone if p.heading])
     if objet is None and head:
         run = uppercase_run(head)
         objet = cut_objet(run) if run else None
@@ -218,21 +263,27 @@ def _objet_after_number(head_texts: list[str], numero: str | None) -> str | None
     if not numero:
         return None
     key = re.sub(r"[^0-9A-Za-z]", "", numero)
+    if len(key) < 3:
+        return None
+    printed = r"[\s./_-]*".join(re.escape(c) for c in key)
     for text in head_texts:
-        for match in re.finditer(r"[0-9A-Za-z][0-9A-Za-z_./ -]*[0-9A-Za-z]", text):
-            if re.sub(r"[^0-9A-Za-z]", "", match.group(0)).endswith(key) and len(key) >= 3:
-                rest = text[match.end():]
-                rest = re.sub(r"^\s*(?:du\s+\d{1,2}\s+\w+\s+\d{4})?\s*[-–—:]?\s*", "", rest)
-                objet = cut_objet(rest)
-                if len(objet.split()) >= 3:
-                    return objet
+        for match in re.finditer(rf"(?<![0-9A-Za-z]){printed}(?![0-9A-Za-z])", text):
+            rest = text[match.end():]
+            rest = re.sub(r"^\s*(?:du\s+\d{1,2}\s+\w+\s+\d{4})?\s*[-–—:]?\s*", "", rest, flags=re.IGNORECASE)
+            if re.match(r"^(?:\w+\s+){0,2}\w+\s*:|^(?:d[ée]lib[ée]ration|d[ée]cision|arr[êe]t[ée])\b", rest,
+                        re.IGNORECASE) or OPENERS.match(" " + rest):
+                continue  # a label ("Présents :"), the number again, or the report itself
+            objet = cut_objet(rest)
+            if len(objet.split()) >= 3:
+                return objet
     return None
 
 
 _HEAD_LINE = re.compile(
     r"^(?:nomenclature|ville\s+de|commune|mairie|conseil|seance|session|extrait|registre|deliberation|decision|"
     r"arrete|rapporteur|accuse|reception|envoye|recu|publie|republique|departement|arrondissement|direction|service|"
-    r"n\s?°|\d{3}-\d{9}|l['’]an\b|date|affiche|pv\b|proces)")
+    r"n\s?°|\d{3}-\d{9}|l['’]an\b|date|affiche|pv\b|proces|presents?\b|absents?\b|excuses?\b|pouvoirs?\b|"
+    r"procurations?\b|secretaire|etaient|quorum)")
 
 
 def _title_paragraph(head: list[Paragraph]) -> str | None:
@@ -241,7 +292,7 @@ def _title_paragraph(head: list[Paragraph]) -> str | None:
     for paragraph in head:
         text = " ".join(paragraph.text.split())
         folded = fold1(text)
-        if _HEAD_LINE.match(folded) or len(text) < 8 or ":" in text[:25] and not paragraph.heading:
+        if _HEAD_LINE.match(folded) or len(text) < 8 or text.endswith(":") or ":" in text[:25] and not paragraph.heading:
             continue
         letters = [c for c in text if c.isalpha()]
         capitals = sum(1 for c in letters if c.isupper())
@@ -266,7 +317,14 @@ def _deliberation(act: ImportedAct, parts: Parts, head: str, closing: str, ctx: 
     act.rapporteur = find_rapporteur(head)
     vote = find_vote("\n\n".join([*act.dispositif_texte, *(a.texte for a in act.articles), closing]))
     if vote is None:
-        vote = find_vote("\n\n".join(act.expose[-3:]))
+        vote = find_vote("\n\n".join(act.expose))
+    if vote is not None and all(vote.get(k) is None for k in ("pour", "contre", "abstention")):
+        counts = find_vote(head)
+        if counts and any(counts.get(k) is not None for k in ("pour", "contre", "abstention")):
+            for key in ("pour", "contre", "abstention"):
+                vote[key] = counts[key]
+    elif vote is None:
+        vote = find_vote(head)
     if vote is not None:
         quorum = seance.get("quorum") or {}
         total = quorum.get("en_exercice") or effectif(head)
@@ -307,6 +365,7 @@ def _adopted_proposal(act: ImportedAct, vote: dict | None) -> None:
                           text, flags=re.IGNORECASE | re.DOTALL).strip()
             organe = (act.seance or {}).get("organe") or "Conseil municipal"
             act.expose = [*before, *([lead] if lead else []), *others]
+            act.order = []  # the exposé was rearranged: the writer's default order applies
             act.dispositif = AFTER_DEBATE
             act.dispositif_texte = [f"Après en avoir délibéré, le {organe} décide :", items]
             act.check(f"dispositif reconstitué : la proposition « {text.strip()} » adoptée est écrite sous la formule "
@@ -359,12 +418,11 @@ def _annexes(act: ImportedAct, parts: Parts, ctx: Context) -> None:
 
 def _raw_from(ctx: Context, heading: str) -> str | None:
     """The original Markdown from the annex heading to the end."""
-    source = ctx.document.raw if ctx.document and hasattr(ctx.document, "raw") else None
+    source = ctx.document.raw if ctx.document else ""
     if not source:
         return None
     key = fold1(" ".join(heading.split()))[:40]
     lines = source.split("\n")
-    from .clean import strip_inline
     for index, line in enumerate(lines):
         if line.lstrip().startswith("#") and fold1(" ".join(strip_inline(line.lstrip("# ")).split()))[:40] == key:
             return "\n".join(lines[index:]).strip() + "\n"
@@ -375,7 +433,8 @@ def _notes(act: ImportedAct, parts: Parts) -> None:
     required_signataire = act.type in ("decision", "arrete", "deliberation")
     sign = act.signataire or {}
     if required_signataire and not (sign.get("prenom") and sign.get("nom")):
-        known = ", ".join(f"{k} « {v} »" for k, v in sign.items() if v and k in ("qualite", "delegation", "nom_complet"))
+        labels = {"qualite": "qualité", "delegation": "délégation", "nom_complet": "nom"}
+        known = ", ".join(f"{labels[k]} « {v} »" for k, v in sign.items() if v and k in labels)
         act.check("signataire : prénom et nom absents du document" + (f" ({known})" if known else "") + " : à compléter")
     if act.type in ("decision", "arrete"):
         if not act.autorite:
@@ -389,8 +448,6 @@ def _notes(act: ImportedAct, parts: Parts) -> None:
     if not act.collectivite:
         name = f" « {act.collectivite_nom} »" if act.collectivite_nom else ""
         act.check(f"collectivité{name} absente de mkdocs.yml (extra.collectivites) : à choisir ou à ajouter")
-    if parts.closing:
-        pass
 
 
 # ---------------------------------------------------------------------------
@@ -518,13 +575,15 @@ def import_seance(paragraphs: list[Paragraph], kind: str, ctx: Context) -> list[
         pv.check(f"document source : {TYPE_LABELS[kind]}, importé comme procès-verbal : vérifier qu'il en tient lieu")
     children = []
     for item in items:
-        exposé, dispositif, result, after = _item_parts(paragraphs, item)
+        exposé, dispositif, result, _ = _item_parts(paragraphs, item)
         if not (dispositif or result or kind == "liste" or re.search(r"d[ée]lib[ée]ration", item.title, re.I)):
             continue
+        if re.match(r"(?:approbation|adoption)\s+du\s+(?:proc[èe]s[- ]verbal|compte[- ]rendu)", item.title, re.I):
+            continue  # the minutes of the previous séance: voted, but not a délibération of this one
         children.append(_child(pv, item, exposé, dispositif, result, ctx, kind))
     pv.deliberations = children
     if not children:
-        pv.check("aucune délibération reconnue dans le document : à compléter")
+        pv.check("délibérations de la séance : aucune reconnue dans le document, à compléter « deliberations »")
     pv.body_markdown = _pv_body(paragraphs, items, children, head_end)
     _notes(pv, Parts())
     return [pv, *children]

@@ -103,10 +103,11 @@ _CONTACT = re.compile(
     re.IGNORECASE)
 
 
-def remove_stamps(text: str, document: Document) -> str:
+def remove_stamps(text: str, document: Document, mark: str = " ") -> str:
+    """Stamps out; in flattened text a stamp is a page boundary and `mark` is a line break."""
     def take(match: re.Match) -> str:
         document.stamps.append(match.group(0))
-        return " "
+        return mark
     return _STAMP.sub(take, text)
 
 
@@ -118,6 +119,9 @@ _P = r"(?:(?<=[,;.:)\]»!?])\s+|^\s*|(?<=\s)(?=[A-ZÉ]{2}))"  # a sentence or cl
 FLAT_BREAKS = [
     rf"{_P}(?=(?:VU|Vu)\s+(?:l[ea]s?\b|l['’]|sa\b|son\b|ses\b|leur\b|notre\b|un\b|une\b|[A-Z]))",
     rf"(?<=\s)(?=VU\s+[A-Za-zÀ-ÿ])",
+    rf"(?<=\s)(?=Vu\s+(?:l['’]\s*|les?\s+|la\s+)(?:avis|code|loi|d[ée]cret|d[ée]lib[ée]ration|arr[êe]t[ée]|articles?|"
+    rf"budget|rapport|projet|proc[èe]s|convention|r[èe]glement|ordonnance|circulaire|demande|courrier|dossier|"
+    rf"proposition|plan|sch[ée]ma|contrat|march[ée])\b)",
     rf"{_P}(?=(?:Consid[ée]rant|CONSID[ÉE]RANT|Considerant)\b)",
     rf"{_P}(?=(?:ENTENDU|Entendu|SUR (?:la )?proposition|Sur (?:le rapport|la proposition|proposition))\b)",
     r"(?<=\s)(?=(?:ARTICLE|Article|Art\.)\s*(?:\d{1,3}|1er|premier|unique)(?:\s*er)?\s*[:.\-–—])",
@@ -220,11 +224,17 @@ def layout_lines(text: str, document: Document) -> list[tuple[str, int]]:
     # Running headers and footers: the first and last lines of the pages that come
     # back (digits aside) on several pages.
     edges: Counter = Counter()
+    indented: dict[str, bool] = {}
     for lines in page_lines:
         filled = [line for line in lines if line.strip()]
         for line in {*filled[:3], *filled[-3:]}:
-            edges[_digit_key(line)] += 1
-    repeated = {key for key, count in edges.items() if count >= 2 and len(key) < 160}
+            key = _digit_key(line)
+            edges[key] += 1
+            indented[key] = indented.get(key, True) and (len(line) - len(line.lstrip()) >= 20 or "page" in key)
+    # A header or footer comes back on most pages; on two pages only, a line that is
+    # also set apart (centred, right-aligned, "Page n") — "12 votes pour" twice is text.
+    repeated = {key for key, count in edges.items() if len(key) < 160 and
+                (count >= 3 and count >= len(pages) / 2 or count >= 2 and indented[key])}
     result: list[tuple[str, int]] = []
     for number, lines in enumerate(page_lines):
         filled = [i for i, line in enumerate(lines) if line.strip()]
@@ -296,10 +306,14 @@ def lines_to_paragraphs(lines: list[tuple[str, int]]) -> list[Paragraph]:
     widths = [len(line.strip()) for line, _ in lines if line.strip()]
     width = sorted(widths)[int(len(widths) * 0.9)] if widths else 80
 
+    margin = min((len(line) - len(line.lstrip()) for line, _ in lines if line.strip()), default=0)
+
     def flush():
         nonlocal current
         if current:
-            paragraphs.append(Paragraph(_join(current), page=page))
+            # Set apart from the margin and short: a centred or right-aligned title.
+            centred = all(len(l) - len(l.lstrip()) >= margin + 10 and len(l.strip()) < 0.7 * width for l in current)
+            paragraphs.append(Paragraph(_join(current), heading=centred and len(current) <= 3, page=page))
             current = []
 
     for line, line_page in lines:
@@ -322,7 +336,7 @@ def lines_to_paragraphs(lines: list[tuple[str, int]]) -> list[Paragraph]:
             flush()
         if not current:
             page = line_page
-        current.append(stripped)
+        current.append(line.rstrip())
     flush()
     return paragraphs
 
@@ -355,7 +369,7 @@ def strip_inline(text: str) -> str:
     return _ESCAPE.sub(r"\1", text)
 
 
-def _EMPHASIS_BLOCK(block: str) -> str:
+def _strip_block_emphasis(block: str) -> str:
     """Emphasis that spans lines ("**DECISION …  \nAU CONTRAT …**") goes before the
     block is cut into lines; escapes stay for `strip_inline`."""
     previous = None
@@ -368,7 +382,7 @@ def _EMPHASIS_BLOCK(block: str) -> str:
 def markdown_paragraphs(text: str) -> list[Paragraph]:
     paragraphs: list[Paragraph] = []
     for block in re.split(r"\n\s*\n", text):
-        block = _EMPHASIS_BLOCK(block)
+        block = _strip_block_emphasis(block)
         lines = [line for line in block.split("\n") if line.strip()]
         current: list[str] = []
 
@@ -421,11 +435,12 @@ def clean(text: str, fmt: str = "text") -> Document:
         return document
     if looks_flattened(text):
         document.flattened = True
-        text = remove_stamps(text, document)
-        text = _CONTACT.sub(lambda m: (document.removed.append(m.group(0)), " ")[1], text)
+        text = remove_stamps(text, document, "\n")
+        text = _CONTACT.sub(lambda m: (document.removed.append(m.group(0)), "\n")[1], text)
         text = unflatten(text)
         lines = [(line, 0) for line in text.split("\n")]
         paragraphs = [Paragraph(_join([line])) for line, _ in lines if line.strip()]
+        paragraphs = _join_dispositif(_end_clauses(paragraphs))
         document.paragraphs = _drop_repeats(_split_flat_lists(paragraphs), document)
         return document
     lines = layout_lines(text, document)
@@ -470,5 +485,37 @@ def _drop_repeats(paragraphs: list[Paragraph], document: Document) -> list[Parag
             document.removed.append(paragraph.text)
             continue
         seen.add(key)
+        out.append(paragraph)
+    return out
+
+
+_CLAUSE_END = re.compile(r"(?<=[a-zà-ÿ0-9)»%²?]\.)\s+(?=[A-ZÉÈÀ][a-zà-ÿ'’]+[\s,])")
+
+
+def _end_clauses(paragraphs: list[Paragraph]) -> list[Paragraph]:
+    """In flattened text a visa or a considérant ends at its first full stop: what
+    follows ("Au vu de ces éléments, le Bureau décide …") is the next paragraph."""
+    out = []
+    for paragraph in paragraphs:
+        if re.match(r"(?:VU|Vu|Consid[ée]rant|CONSID[ÉE]RANT)\b", paragraph.text):
+            pieces = _CLAUSE_END.split(paragraph.text, maxsplit=1)
+            out.extend(Paragraph(piece) for piece in pieces if piece.strip())
+        else:
+            out.append(paragraph)
+    return out
+
+
+_DISPOSITIF_WORD = re.compile(r"^(?:D[ÉE]CIDE|ARR[ÊE]TE|D[ÉE]LIB[ÈE]RE)\s*:?$")
+
+
+def _join_dispositif(paragraphs: list[Paragraph]) -> list[Paragraph]:
+    """"Après en avoir délibéré, le Conseil municipal, à l'unanimité," + "DÉCIDE :" is one
+    sentence that the line breaks put back before "DÉCIDE" cut in two."""
+    out: list[Paragraph] = []
+    for paragraph in paragraphs:
+        if out and _DISPOSITIF_WORD.match(paragraph.text.strip()) and out[-1].text.rstrip().endswith(",") \
+                and re.match(r"(?:Apr[èe]s|APR[ÈE]S) (?:en )?avoir d[ée]lib[ée]r[ée]", out[-1].text):
+            out[-1].text = f"{out[-1].text.rstrip()} {paragraph.text.strip()}"
+            continue
         out.append(paragraph)
     return out

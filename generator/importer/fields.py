@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from ..identifiers import ActesId, ActNumber, NomenclatureCode, fold
 from .french import MONTHS, DateHit, date_after_an, find_dates, fold1
-from .people import FIRST_LAST, LAST_FIRST, UPPER, person
+from .people import FIRST_LAST, LAST_FIRST, UPPER, person, split_person
 
 # ---------------------------------------------------------------------------
 # Type of document
@@ -36,6 +36,9 @@ def recognize_kind(text: str) -> str | None:
     """decision, arrete, deliberation, proces_verbal, compte_rendu or liste."""
     folded = fold1(text)
     title = folded[:500]
+    first_visa = re.search(r"(?:^|\n)\s*vu\s", title)
+    if first_visa:
+        title = title[:first_visa.start()]
     found = []
     for kind, pattern in _TITLE_WORDS:
         match = re.search(pattern, title, re.MULTILINE)
@@ -195,7 +198,7 @@ def find_number(head: str, kind: str, transmission: Transmission, year: int | No
         words = before.split()[-3:]
         near = " ".join(words)
         if re.search(rf"(?:{own})\W*$", near, re.IGNORECASE):
-            score = 3
+            score = 4 if re.search(rf"(?:^|\n|\s)(?:{own})\W*$", near) and near.split()[-1][:1].isupper() else 3
         elif re.search(rf"(?:{_ANY_ACT})\W*(?:\w+\W*)?$", near, re.IGNORECASE):
             score = 2 if not _REFERENCE_WORDS.search(words[-1] if words else "") or \
                 re.search(rf"(?:{_ANY_ACT})\s+\w+\W*$", near, re.IGNORECASE) else 1
@@ -203,6 +206,8 @@ def find_number(head: str, kind: str, transmission: Transmission, year: int | No
             continue
         else:
             score = 2
+        if before.count("(") > before.count(")") or re.search(r"(?:compter|jusqu)\W+\w+\W+\w*\W*$", before):
+            score -= 2  # "(à compter de la délibération n° 2022-12-21/01 incluse)"
         candidates.append((score, match.start(), code))
     if candidates:
         best = max(candidates, key=lambda c: (c[0], -c[1]))
@@ -211,7 +216,8 @@ def find_number(head: str, kind: str, transmission: Transmission, year: int | No
             return NumberHit(number, best[2], "imprimé")
     # A code printed alone: the internal number of the ACTES identifier, or a code
     # that carries the year of the act ("DELBU2023-02-012", "PACU/17-2023").
-    tokens = [m for m in re.finditer(r"(?<![\w/.-])[A-Za-z]{0,8}\s?\d[0-9A-Za-z_./-]*\d(?:\s\d{1,4}(?=\s))*(?![\w/-])", head)]
+    tokens = [m for m in re.finditer(r"(?<![\w/.-])(?:[A-Za-z]{1,8}[\s/]?)?\d[0-9A-Za-z_./-]*\d(?:\s\d{1,4}(?=\s))*(?![\w/-])",
+                                     head)]
     if transmission.internal:
         for token in tokens:
             if _alnum(token.group(0)) == _alnum(transmission.internal) and len(_alnum(token.group(0))) >= 3:
@@ -296,7 +302,7 @@ def find_collectivite(text: str, collectivites: dict) -> str | None:
 _COLL_NAME = re.compile(
     rf"\b(?:(?:COMMUNE|Commune|VILLE|Ville|MAIRIE|Mairie)\s+(?:DE|de|D['’]|d['’])\s*(?:LA\s+|la\s+)?"
     rf"|(?:Syndicat\s+mixte|SYNDICAT\s+MIXTE|Communaut[ée]\s+de\s+[Cc]ommunes|Communaut[ée]\s+d['’]\s*[Aa]gglom[ée]ration)\s+(?:du\s+|de\s+la\s+|de\s+l['’]|de\s+|d['’])?)"
-    rf"[{UPPER}][\w'’-]+(?:[ -](?:sur|sous|en|le|la|les|de|du|Saint|Sainte|[{UPPER}][\w'’-]+))*")
+    rf"[{UPPER}][\w'’-]+(?:[ -](?:sur|sous|en|lès|les|le|la|de|du)[ -][{UPPER}][\w'’-]+)*")
 
 
 def find_collectivite_name(text: str) -> str | None:
@@ -371,7 +377,7 @@ _QUALITE = (r"(?:(?:Le|La|L['’])\s*(?i:Maire|Pr[ée]sidente?|Adjointe?(?:\s+(?
             r"Secr[ée]taire(?:\s+de\s+[Ss][ée]ance)?|Premier\s+[Aa]djoint|Premi[èe]re\s+[Aa]djointe)|"
             r"(?:Monsieur|Madame)\s+le\s+(?:Maire|Pr[ée]sident))")
 _SIGNATURE = re.compile(
-    rf"(?P<deleg>{_DELEGATION})?\s*(?P<qual>{_QUALITE})\s*,?\s*(?:\S{{1,4}}\s+)?"
+    rf"(?P<deleg>{_DELEGATION})?\s*(?P<qual>{_QUALITE})\s*,?\s*(?:\S{{1,4}}\s+)??"
     rf"(?:Sign[ée]\s+[ée]lectroniquement\s+par\s*:?\s*(?:[^\n]{{0,40}}?\s)?)?(?P<name>{FIRST_LAST}|{LAST_FIRST})?")
 
 
@@ -403,7 +409,6 @@ def find_signataire(closing: str) -> dict | None:
     qualite = re.sub(r"^(?:Le|La)\s+", "", re.sub(r"^(?:Monsieur|Madame)\s+le\s+", "", qualite))
     qualite = qualite[:1].upper() + qualite[1:]
     delegation = " ".join(match["deleg"].split()) if match["deleg"] else None
-    from .people import split_person
     prenom, nom = split_person(name) if name and " " in name and not name.startswith(("M.", "Mme")) else (None, None)
     return {"prenom": prenom, "nom": nom, "qualite": qualite, "delegation": delegation, "nom_complet": name}
 
@@ -424,19 +429,23 @@ def find_rapporteur(text: str) -> str | None:
 # Objet
 
 _OBJET = re.compile(r"\b(?:OBJET|Objet)\s*:\s*(?P<objet>[^\n]+)")
-_OPENERS = re.compile(
+OPENERS = re.compile(
     r"\s(?=(?:Monsieur|Madame|M\.|Mme|Le|La|Les|L['’]|Il|Elle|Vu|VU|Consid[ée]rant|CONSID[ÉE]RANT|Conform[ée]ment|"
     r"Dans|Par|Sur|Suite|Apr[èe]s|En|Pr[ée]sents?|PR[ÉE]SENTS?|Absents?|Excus[ée]s?|Rapporteur)\s"
     r"(?:le|la|les|l['’]|du|de|des|d['’]|[A-ZÉ]|loi|Maire|Pr[ée]sident|conseil|commission|rapport|cadre|application|"
-    r"vertu|termes|:|\w+\s+(?:rappelle|expose|indique|pr[ée]sente|informe|propose|précise)))")
+    r"vertu|termes|à|au|aux|:|\w+\s+(?:rappelle|expose|indique|pr[ée]sente|informe|propose|précise))"
+    r"|Accus[ée]\s+de\s+r[ée]ception|Envoy[ée]\s+en\s+pr[ée]fecture)")
 
 
 def cut_objet(text: str) -> str:
     """An objet ends where the report starts, in text without line breaks."""
     text = " ".join(text.split())
-    match = _OPENERS.search(text, 12)
+    match = OPENERS.search(text, 12)
     if match:
         text = text[:match.start()]
+    if len(text) > 200:  # a title is one sentence
+        end = re.search(r"(?<=[a-zà-ÿ0-9)»])\.\s+(?=[A-ZÉ])", text)
+        text = text[:end.start() + 1] if end else text
     return text.strip(" :;,-–—")
 
 

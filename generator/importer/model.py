@@ -16,7 +16,7 @@ from .structure import ArticlePart
 
 @dataclass
 class ImportedAct:
-    type: str                                   # decision, arrete, deliberation, proces_verbal
+    type: str | None                            # decision, arrete, deliberation, proces_verbal
     source: str = ""                            # file it was read from
     document: str | None = None                 # compte_rendu, liste: the kind of record it came from
     numero: str | None = None
@@ -38,6 +38,7 @@ class ImportedAct:
     dispositif: str | None = None
     dispositif_texte: list[str] = field(default_factory=list)
     articles: list[ArticlePart] = field(default_factory=list)
+    order: list[str] = field(default_factory=list)  # printed order of visas, considérants, exposé
     body_markdown: str | None = None            # a body written as a whole (procès-verbal)
     annexes: list[tuple[str, str]] = field(default_factory=list)  # (titre, Markdown text)
     deliberations: list["ImportedAct"] = field(default_factory=list)

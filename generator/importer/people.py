@@ -26,8 +26,8 @@ _CIVILITY_OUT = {"MM": "M.", "Messieurs": "M.", "Mmes": "Mme", "Mesdames": "Mme"
                  "Mademoiselle": "Mlle", "Mr": "M.", "M": "M.", "Mme": "Mme", "Mlle": "Mlle", "Mmc": "Mme", "Dr": "Dr"}
 NAME_TOKEN = rf"[{UPPER}][{UPPER}{LOWER}'’.-]*"
 # "Pierre MAZURE", "Jean-Philippe KEROSLIAN", "Anne-Louise HOPITAL-KNAPNOUGEL", "LE MEAUX Vincent"
-FIRST_LAST = rf"[{UPPER}][{LOWER}]+(?:[- ][{UPPER}][{LOWER}]+)*\s+[{UPPER}][{UPPER}'’-]+(?:\s+[{UPPER}][{UPPER}'’-]+)*"
-LAST_FIRST = rf"[{UPPER}][{UPPER}'’-]+(?:\s+[{UPPER}][{UPPER}'’-]+)*\s+[{UPPER}][{LOWER}]+(?:-[{UPPER}][{LOWER}]+)*"
+FIRST_LAST = rf"[{UPPER}][{LOWER}]+(?:[- ][{UPPER}][{LOWER}]+)* +[{UPPER}][{UPPER}'’-]+(?: +[{UPPER}][{UPPER}'’-]+)*\b"
+LAST_FIRST = rf"[{UPPER}][{UPPER}'’-]+(?: +[{UPPER}][{UPPER}'’-]+)* +[{UPPER}][{LOWER}]+(?:-[{UPPER}][{LOWER}]+)*\b"
 FUNCTIONS = re.compile(
     r"[\s,–-]+(?:(?:Pr[ée]sidente?|Vice-pr[ée]sidente?|Maire|Adjointe?|Conseill[eè]re?|Secr[ée]taire|Tr[ée]sori[eè]re?|"
     r"Doyen|Rapporteur|D[ée]l[ée]gu[ée]e?)\b.*)$", re.IGNORECASE)

@@ -14,7 +14,7 @@ import datetime as dt
 import re
 
 from .french import NUMBER_WORDS, find_dates, find_time, fold1, words_to_int
-from .people import CIVILITY, FIRST_LAST, LAST_FIRST, NAME_TOKEN, UPPER, person, split_names, surname
+from .people import FIRST_LAST, LAST_FIRST, NAME_TOKEN, UPPER, person, split_names, surname
 
 # ---------------------------------------------------------------------------
 # Attendance
@@ -240,12 +240,12 @@ def effectif(text: str) -> int | None:
 
 _COUNT = r"(?P<n>\d{1,3}|/|n[ée]ant|aucune?|z[ée]ro)"
 _VOTE_PATTERNS = {
-    "pour": [rf"{_COUNT}\s+(?:voix|votes?|suffrages?)\s+pour\b", rf"\bont\s+vot[ée]\s+pour\s*:?\s*{_COUNT}",
-             rf"(?<![\w-])pour\s*:\s*{_COUNT}", rf"\bvoix\s+pour\s*:?\s*{_COUNT}"],
-    "contre": [rf"{_COUNT}\s+(?:voix|votes?|suffrages?)\s+contre\b", rf"\bont\s+vot[ée]\s+contre\s*:?\s*{_COUNT}",
-               rf"(?<![\w-])contre\s*:\s*{_COUNT}", rf"\bvoix\s+contre\s*:?\s*{_COUNT}"],
-    "abstention": [rf"{_COUNT}\s+abstentions?\b", rf"\bse\s+sont\s+abstenus?\s*:?\s*{_COUNT}",
-                   rf"\babstentions?\s*:\s*{_COUNT}", rf"{_COUNT}\s+(?:voix|votes?)\s+abstention"],
+    "pour": [rf"\bont\s+vot[ée]\s+pour\s*:?\s*{_COUNT}", rf"(?<![\w-])pour\s*:\s*{_COUNT}",
+             rf"\bvoix\s+pour\s*:?\s*{_COUNT}", rf"{_COUNT}\s+(?:voix|votes?|suffrages?)\s+pour\b"],
+    "contre": [rf"\bont\s+vot[ée]\s+contre\s*:?\s*{_COUNT}", rf"(?<![\w-])contre\s*:\s*{_COUNT}",
+               rf"\bvoix\s+contre\s*:?\s*{_COUNT}", rf"{_COUNT}\s+(?:voix|votes?|suffrages?)\s+contre\b"],
+    "abstention": [rf"\bse\s+sont\s+abstenus?\s*:?\s*{_COUNT}", rf"\babstentions?\s*:\s*{_COUNT}",
+                   rf"{_COUNT}\s+abstentions?\b", rf"{_COUNT}\s+(?:voix|votes?)\s+abstention"],
 }
 _UNANIMITE = re.compile(r"\b(?:à|a)\s+l['’]\s*unanimit[ée]", re.IGNORECASE)
 _NOT_A_VOTE = re.compile(

@@ -43,7 +43,7 @@ class Parts:
     articles: list[ArticlePart] = field(default_factory=list)
     closing: list[Paragraph] = field(default_factory=list)
     annex: list[Paragraph] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
+    order: list[str] = field(default_factory=list)  # "visas", "considerants", "expose": as printed
 
     @property
     def body_text(self) -> str:
@@ -116,7 +116,7 @@ _HEAD = re.compile(
     r"conseil\s+(?:municipal|communautaire|departemental|regional|syndical)|seance|session|proces[- ]verbal|"
     r"deliberation\b|decision\b|arrete\b|n\s?[°o]|numero|objet\s*:|rapporteur|accuse|reception|envoye|recu\b|publie|"
     r"l['’]\s*an\b|nombre\s+de|en\s+exercice|presents?\b|votants?\b|absents?\b|excuses?\b|pouvoirs?\b|"
-    r"procurations?\b|secretaire|quorum|le\s+quorum|date\s+de\s+(?:la\s+)?convocation|date\s+convocation|"
+    r"procurations?\b|secretaire|quorum|le\s+quorum|date\s+|acte\s+certifie|envoi\b|affiche|"
     r"(?:etaient|ont\s+donne|a\s+donne|membres\s+du)\b|president\s*:|sous\s+la\s+presidence|convoque)")
 
 
@@ -158,9 +158,11 @@ def split(paragraphs: list[Paragraph], kind: str) -> Parts:
         text = paragraph.text
         if is_visa(text):
             parts.visas.append(text)
+            parts.order.append("visas")
             last = parts.visas
         elif is_considerant(text):
             parts.considerants.append(text)
+            parts.order.append("considerants")
             last = parts.considerants
         elif parts.autorite is None and not parts.visas and not parts.considerants and is_autorite(text) \
                 and kind in ("decision", "arrete"):
@@ -170,6 +172,7 @@ def split(paragraphs: list[Paragraph], kind: str) -> Parts:
             last[-1] += "\n\n" + text
         else:
             parts.expose.append(text)
+            parts.order.append("expose")
             last = None
     if dispositif_at is not None and dispositif_at < end:
         word_paragraph = paragraphs[dispositif_at].text
@@ -201,7 +204,7 @@ def _marks(paragraphs: list[Paragraph]) -> dict:
     articles: list[int] = []
     closing_seen = None
     for index, paragraph in enumerate(paragraphs):
-        if closing_seen is None and is_closing(paragraph.text) and \
+        if closing_seen is None and is_closing(paragraph.text) and not _opens_body(paragraphs, index) and \
                 (articles or _has_dispositif_before(paragraphs, index) or _strong_closing(paragraph.text)):
             closing_seen = index
         if closing_seen is not None and not articles:
@@ -229,13 +232,19 @@ def _marks(paragraphs: list[Paragraph]) -> dict:
         closing = next((i for i in range(start, count) if is_closing(paragraphs[i].text)), count)
     else:
         # No dispositif: a stamp at the top ("Accusé de réception") is not the end.
-        closing = next((i for i in range(count) if _strong_closing(paragraphs[i].text)), count)
+        closing = next((i for i in range(count) if _strong_closing(paragraphs[i].text)
+                        and not _opens_body(paragraphs, i)), count)
         if closing == count:
             while closing > 0 and is_closing(paragraphs[closing - 1].text):
                 closing -= 1
     if dispositif is not None and dispositif >= closing:
         dispositif = None
     return {"articles": articles, "dispositif": dispositif, "closing": closing}
+
+
+def _opens_body(paragraphs: list[Paragraph], index: int) -> bool:
+    """"Le Maire," right before the visas is the autorité, not a signature."""
+    return any(is_visa(p.text) or is_considerant(p.text) for p in paragraphs[index + 1:index + 3])
 
 
 def _has_dispositif_before(paragraphs: list[Paragraph], index: int) -> bool:

@@ -16,6 +16,7 @@ from pathlib import Path
 from ..body import AFTER_DEBATE
 from ..rules import RULES
 from ..yamlsafe import read_yaml
+from .french import fold1
 from .model import ImportedAct
 
 # ---------------------------------------------------------------------------
@@ -42,6 +43,12 @@ def scalar(value: object) -> str:
     return json.dumps(text, ensure_ascii=False)
 
 
+def _flow(text: str) -> str:
+    """A scalar inside "{…}": commas and brackets would end it."""
+    plain = scalar(text)
+    return json.dumps(text, ensure_ascii=False) if re.search(r"[,\[\]{}]", plain) else plain
+
+
 def _comment(text: str | None) -> str:
     return f"  # {' '.join(text.split())}" if text else ""
 
@@ -61,7 +68,10 @@ class _Yaml:
         elif isinstance(value, list):
             self.lines.append(f"{pad}{key}:{_comment(comment)}")
             for item in value:
-                if isinstance(item, dict):
+                if isinstance(item, dict) and all(isinstance(v, str) and len(v) < 60 for v in item.values()):
+                    pairs = ", ".join(f"{k}: {_flow(v)}" for k, v in item.items())
+                    self.lines.append(f"{pad}  - {{{pairs}}}")
+                elif isinstance(item, dict):
                     first = True
                     for sub, sub_value in item.items():
                         lead = f"{pad}  - " if first else f"{pad}    "
@@ -168,14 +178,17 @@ def body(act: ImportedAct) -> str:
     if act.body_markdown is not None:
         return act.body_markdown
     blocks: list[str] = []
-    if act.type in ("decision", "arrete"):
+    sources = {"visas": iter(act.visas), "considerants": iter(act.considerants), "expose": iter(act.expose)}
+    if sorted(act.order) == sorted(["visas"] * len(act.visas) + ["considerants"] * len(act.considerants)
+                                   + ["expose"] * len(act.expose)) and act.order:
+        blocks += [next(sources[part]) for part in act.order]
+    elif act.type in ("decision", "arrete"):
         blocks += act.visas + act.considerants + act.expose
     else:
         blocks += act.expose + act.visas + act.considerants
     if act.dispositif == AFTER_DEBATE:
         texts = act.dispositif_texte
-        if not texts or not texts[0].lower().startswith(("après en avoir délibéré", "apres en avoir délibéré",
-                                                        "après en avoir délibéré")):
+        if not texts or not fold1(texts[0]).startswith("apres en avoir delibere"):
             blocks.append(f"## {AFTER_DEBATE}")
         blocks += texts
     elif act.dispositif:
@@ -205,7 +218,6 @@ def act_markdown(act: ImportedAct, deliberation_refs: list[str] | None = None,
 
 
 def _slug(text: str, limit: int = 60) -> str:
-    from .french import fold1
     slug = re.sub(r"[^0-9a-z]+", "-", fold1(text)).strip("-")
     return slug[:limit].strip("-") or "acte"
 
