@@ -82,3 +82,17 @@ def browser():
             yield instance
         finally:
             instance.close()
+
+
+def loopback_page(context):
+    """A new tab that may only reach 127.0.0.1: any other request is aborted and
+    recorded in `tab.outside_requests`; script errors go to `tab.errors`."""
+    outside: list[str] = []
+    context.route("**/*", lambda route: (outside.append(route.request.url), route.abort())
+                  if not route.request.url.startswith("http://127.0.0.1:") else route.continue_())
+    tab = context.new_page()
+    errors: list[str] = []
+    tab.on("pageerror", lambda error: errors.append(str(error)))
+    tab.outside_requests = outside
+    tab.errors = errors
+    return tab

@@ -8,7 +8,7 @@ import hashlib
 
 import pytest
 
-from tests.sitebuild import browser, build_copy, copy_project, serve
+from tests.sitebuild import loopback_page, browser, build_copy, copy_project, serve
 from tests.test_site_browser import axe_violations
 
 PREFIX = "actes-administratifs"
@@ -31,11 +31,7 @@ def served(tmp_path_factory):
 def page(served):
     with browser() as instance:
         context = instance.new_context(locale="fr-FR", accept_downloads=True)
-        outside: list[str] = []
-        context.route("**/*", lambda route: (outside.append(route.request.url), route.abort())
-                      if not route.request.url.startswith("http://127.0.0.1") else route.continue_())
-        tab = context.new_page()
-        tab.outside_requests = outside
+        tab = loopback_page(context)
         yield tab
         context.close()
 

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from tests.sitebuild import browser, build_copy, copy_project, serve
+from tests.sitebuild import loopback_page, browser, build_copy, copy_project, serve
 from tests.test_site_browser import axe_violations
 
 DONE = """() => {
@@ -33,15 +33,7 @@ def chromium():
 @pytest.fixture(scope="module")
 def tab(chromium):
     context = chromium.new_context(locale="fr-FR")
-    outside: list[str] = []
-    context.route("**/*", lambda route: (outside.append(route.request.url), route.abort())
-                  if not route.request.url.startswith("http://127.0.0.1") else route.continue_())
-    page = context.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    page.outside_requests = outside
-    page.errors = errors
-    yield page
+    yield loopback_page(context)
     context.close()
 
 

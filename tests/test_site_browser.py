@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.sitebuild import browser, build_copy, copy_project, serve
+from tests.sitebuild import loopback_page, browser, build_copy, copy_project, serve
 
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "RGAAv4"]
 
@@ -23,11 +23,7 @@ def site_url(tmp_path_factory):
 def page(site_url):
     with browser() as instance:
         context = instance.new_context(locale="fr-FR")
-        outside: list[str] = []
-        context.route("**/*", lambda route: (outside.append(route.request.url), route.abort())
-                      if not route.request.url.startswith("http://127.0.0.1") else route.continue_())
-        tab = context.new_page()
-        tab.outside_requests = outside
+        tab = loopback_page(context)
         yield tab
         context.close()
 
