@@ -84,6 +84,29 @@ def test_type_and_matiere_narrow_to_the_lens_deliberation(tab, site_url):
     assert tab.url.endswith("recherche/?q=convention&type=deliberation&matiere=1.4")
 
 
+def test_searches_started_together_end_with_the_last_ones_answer(tab, site_url):
+    # A citizen changing two filters and pressing Enter at once starts three
+    # searches that load Pagefind and merge older years concurrently; the one
+    # shown must be the last, on the whole archive (CI once showed none here).
+    burst = """async (pause) => {
+      const form = document.getElementById('recherche');
+      const wait = () => new Promise((done) => setTimeout(done, pause));
+      for (const [name, value] of [['type', 'deliberation'], ['matiere', '1.4']]) {
+        form.elements.namedItem(name).value = value;
+        form.elements.namedItem(name).dispatchEvent(new Event('change', {bubbles: true}));
+        await wait();
+      }
+      document.getElementById('recherche-q').value = 'convention';
+      form.requestSubmit();
+    }"""
+    for pause in (0, 5, 15, 30, 60, 120):
+        tab.goto(site_url + "recherche/")
+        tab.evaluate(burst, pause)
+        tab.wait_for_function(DONE)
+        assert titles(tab) == ["Délibération n° DLB03_18122024 du 18 décembre 2024"]
+        assert status(tab) == "1 acte trouvé de 2024 à 2026."
+
+
 def test_filters_alone_list_acts(tab, site_url):
     assert search(tab, site_url, "", type="deliberation", matiere="1.4") == [
         "Délibération n° DLB03_18122024 du 18 décembre 2024"]

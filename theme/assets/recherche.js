@@ -43,28 +43,40 @@ async function loadPagefind(year) {
   return pagefind;
 }
 
-async function scopeFor(year) {
+function scopeFor(year) {
+  // The promise is kept, not its result: a second search started while the
+  // first is still loading Pagefind shares the same instance.
   const key = year || "toutes";
   if (!scopes.has(key)) {
-    const first = year || years[0];
-    const module = await loadPagefind(first);
-    const options = { baseUrl: SITE.pathname, excerptLength: 24 };
-    const search = module.createInstance({ basePath: indexUrl(first), ...options });
-    await search.options(options);
-    scopes.set(key, { search, merged: [first], pending: Promise.resolve() });
+    const made = createScope(year || years[0]);
+    made.catch(() => scopes.delete(key)); // a failed load is tried again next time
+    scopes.set(key, made);
   }
   return scopes.get(key);
 }
 
-async function widen(scope) {
-  // One merge at a time: two searches widening together must not merge a year twice.
-  await scope.pending;
-  const next = years.find((y) => !scope.merged.includes(y));
-  if (!next) return false;
-  scope.merged.push(next);
-  scope.pending = scope.search.mergeIndex(indexUrl(next), { baseUrl: SITE.pathname });
-  await scope.pending;
-  return true;
+async function createScope(first) {
+  const module = await loadPagefind(first);
+  const options = { baseUrl: SITE.pathname, excerptLength: 24 };
+  const search = module.createInstance({ basePath: indexUrl(first), ...options });
+  await search.options(options);
+  return { search, merged: [first], pending: Promise.resolve() };
+}
+
+function widen(scope) {
+  // Merges are chained: two searches widening at once merge one year each, in
+  // turn, and `pending` settles only when every merge asked so far is done.
+  // A year counts as merged once Pagefind has it, so a search never runs on a
+  // half-merged index.
+  const step = scope.pending.then(async () => {
+    const next = years.find((y) => !scope.merged.includes(y));
+    if (!next) return false;
+    await scope.search.mergeIndex(indexUrl(next), { baseUrl: SITE.pathname });
+    scope.merged.push(next);
+    return true;
+  });
+  scope.pending = step.catch(() => false);
+  return step;
 }
 
 function readForm() {
@@ -166,7 +178,7 @@ async function showNext(run) {
 
 function updateMore(run) {
   const remaining = run.results.length - run.shown;
-  const older = run.scope && years.filter((y) => !run.scope.merged.includes(y));
+  const older = run.covered && years.filter((y) => !run.covered.includes(y));
   if (remaining > 0) {
     more.textContent = `Afficher ${Math.min(remaining, SHOWN_AT_ONCE)} résultats de plus`;
     more.dataset.action = "plus";
@@ -182,9 +194,9 @@ function updateMore(run) {
 }
 
 function summary(run) {
-  const where = run.scope ? ` ${yearsLabel(run.scope.merged)}` : ` en ${run.query.annee}`;
+  const where = run.covered ? ` ${yearsLabel(run.covered)}` : ` en ${run.query.annee}`;
   let text = `${countLabel(run.results.length)}${where}.`;
-  const older = run.scope && years.filter((y) => !run.scope.merged.includes(y));
+  const older = run.covered && years.filter((y) => !run.covered.includes(y));
   if (older && older.length) text += " Les années antérieures n'ont pas encore été consultées.";
   return text;
 }
@@ -193,17 +205,19 @@ function byDate(query) {
   return query.tri === "date" || !query.q; // filters alone: newest first
 }
 
-async function ask(run) {
-  await run.scope.pending;
-  const term = run.query.q || EVERY_ACT;
-  const filters = run.query.filters;
-  if (!byDate(run.query)) return (await run.scope.search.search(term, { filters })).results;
+async function ask(query, scope) {
+  // Returns the results and the years they cover (the years merged when asked).
+  await scope.pending;
+  const covered = [...scope.merged];
+  const term = query.q || EVERY_ACT;
+  const filters = query.filters;
+  if (!byDate(query)) return [(await scope.search.search(term, { filters })).results, covered];
   // Pagefind orders each index by date, but merges indexes by score: ask one
   // year at a time (the year filter) and put the years newest first.
-  const asked = run.query.annee ? [run.query.annee] : [...run.scope.merged].sort().reverse();
+  const asked = query.annee ? [query.annee] : [...covered].sort().reverse();
   const answers = await Promise.all(asked.map((annee) =>
-    run.scope.search.search(term, { filters: { ...filters, annee }, sort: { date: "desc" } })));
-  return answers.flatMap((answer) => answer.results);
+    scope.search.search(term, { filters: { ...filters, annee }, sort: { date: "desc" } })));
+  return [answers.flatMap((answer) => answer.results), covered];
 }
 
 async function runSearch(query, { widenFirst = false } = {}) {
@@ -224,14 +238,20 @@ async function runSearch(query, { widenFirst = false } = {}) {
   let scope;
   try {
     scope = await scopeFor(query.annee);
-    const run = { id, query, scope: query.annee ? null : scope, results: [], shown: 0 };
+    const run = { id, query, covered: null, results: [], shown: 0 };
     if (widenFirst) await widen(scope);
-    run.results = await ask({ query, scope });
-    // "All years": merge older years while there are too few results.
-    while (!query.annee && run.results.length < ENOUGH && id === sequence && (await widen(scope))) {
+    let covered;
+    [run.results, covered] = await ask(query, scope);
+    if (!query.annee) run.covered = covered;
+    // "All years": merge older years while there are too few results. Another
+    // search may merge years meanwhile, so ask again whenever the index grew.
+    while (!query.annee && run.results.length < ENOUGH && id === sequence) {
+      await widen(scope);
       if (id !== sequence) return;
+      if (scope.merged.length === covered.length) break; // every year is in
       if (run.results.length) await render(run, id);
-      run.results = await ask({ query, scope });
+      [run.results, covered] = await ask(query, scope);
+      run.covered = covered;
     }
     if (id !== sequence) return;
     current = run;
