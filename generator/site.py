@@ -32,7 +32,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import incremental, search
+from . import incremental, search, uptodate
 from .audit import MAX_REPORTED, audit_site
 from .check import ACTS_DIR, CheckResult, run_check, today
 from .render import RenderReport, render_site, select_acts
@@ -220,13 +220,21 @@ def audit(site_dir: Path) -> None:
 
 
 def build(root: Path, drafts: bool = False, site_dir: Path | None = None,
-          on: dt.date | None = None, report: Callable[[str], None] = print) -> CheckResult:
+          on: dt.date | None = None, report: Callable[[str], None] = print) -> CheckResult | None:
+    """Builds the site; returns the check of the acts, or None when site_dir was
+    already the site these acts, settings and tools make (generator/uptodate.py)."""
     root = root.resolve()
     day = on or today()
     site_dir = (site_dir or root / SITE_DIR).resolve()
     check_output_dir(root, site_dir)
     with build_lock(root):
         recover_swap(site_dir)
+        inputs = uptodate.inputs_print(root, site_dir, day, drafts)
+        if uptodate.is_current(root, site_dir, inputs):
+            shown = site_dir.relative_to(root) if root in site_dir.parents else site_dir
+            report(f"Site à jour : rien n'a changé depuis la dernière construction (actes, annexes, "
+                   f"réglages, thème, date) ; {shown} est conservé tel quel")
+            return None
         result = run_check(root, on=day, cache=root / incremental.CACHE_DIR)
         if result.errors:
             for problem in result.errors:
@@ -255,7 +263,7 @@ def build(root: Path, drafts: bool = False, site_dir: Path | None = None,
                         raise BuildError(str(exc)) from exc
             audit(staging)
             swap_into_place(staging, site_dir)
-            incremental.record(root, site_dir, html.state)
+            incremental.record(root, site_dir, {**html.state, "inputs": inputs})
         except OSError as exc:
             shutil.rmtree(staging, ignore_errors=True)
             raise BuildError(f"écriture impossible ({exc.strerror or exc}) : {exc.filename or site_dir}") from exc

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.site import build
+from generator.site import BuildError, build
 from tests.sitebuild import EXAMPLE_DAY, copy_project
 
 ACT = "acts/2026/decision-2026-102.md"
@@ -213,13 +213,55 @@ def test_adding_and_removing_an_act_equal_a_cold_build(project, tmp_path):
     assert_same_site(site, cold_copy(project, tmp_path / "froid-retrait"))
 
 
-def test_no_change_rewrites_nothing_but_the_sitemap(project):
+def test_no_change_keeps_the_site_as_it_is(project):
     site = project / "site"
     before = inodes(site)
+    messages = run_build(project)
+    assert messages == ["Site à jour : rien n'a changé depuis la dernière construction (actes, annexes, "
+                        "réglages, thème, date) ; site est conservé tel quel"]
+    assert inodes(site) == before  # not one file written, not even the sitemap
+    assert not list(project.glob(".site-build-*"))
+
+
+def test_a_file_saved_unchanged_rewrites_nothing_but_the_sitemap(project):
+    site = project / "site"
+    before = inodes(site)
+    act = project / ACT
+    act.write_bytes(act.read_bytes())  # saved again: new times, same text
     messages = run_build(project)
     assert "HTML : 0 page(s) reconstruite(s), 0 retirée(s)" in messages
     assert rewritten(before, inodes(site)) == ALWAYS
     assert rewritten(before, inodes(site), search=True) == set()
+
+
+@pytest.mark.parametrize("change", ["annexe ajoutée", "autre jour", "projets", "gabarit", "site retouché",
+                                    "échec"])
+def test_anything_the_site_is_made_from_means_a_real_build(project, change):
+    on = EXAMPLE_DAY
+    if change == "annexe ajoutée":
+        (project / "acts/2026/plan.pdf").write_bytes(b"%PDF-1.4 plan")
+    elif change == "autre jour":
+        on = EXAMPLE_DAY + dt.timedelta(days=1)
+    elif change == "gabarit":
+        (project / "theme/partials").mkdir(exist_ok=True)
+        (project / "theme/partials/vide.html").write_text("", "utf-8")
+    elif change == "site retouché":
+        (project / "site/sitemap.xml").write_bytes((project / "site/sitemap.xml").read_bytes())
+    elif change == "échec":
+        act = project / ACT
+        text = act.read_text("utf-8")
+        act.write_text(text.replace("numero:", "numero: [", 1), "utf-8")
+        with pytest.raises(BuildError):
+            run_build(project)
+        act.write_text(text, "utf-8")
+    messages: list[str] = []
+    build(project, on=on, drafts=change == "projets", report=messages.append)
+    assert not any(m.startswith("Site à jour") for m in messages), change
+    assert any(m.startswith("HTML :") for m in messages), change
+    # ...and the build after it has nothing left to do.
+    again: list[str] = []
+    build(project, on=on, drafts=change == "projets", report=again.append)
+    assert again[0].startswith("Site à jour"), change
 
 
 def test_theme_or_config_change_rebuilds_everything(project):
