@@ -162,11 +162,26 @@ def audit_css(text: str, path: str) -> list[Finding]:
 AUDITS = {".html": audit_html, ".htm": audit_html, ".svg": audit_html, ".css": audit_css}
 
 
-def audit_site(site_dir: Path) -> list[Finding]:
-    """Every finding in the built site, files in a stable order."""
+def audit_site(site_dir: Path, published: Path | None = None) -> list[Finding]:
+    """Every finding in the built site, files in a stable order. With `published`
+    (the site in place, which this very audit passed), a file that is the same
+    file there (a hard link: generator/incremental.py starts from the published
+    site) is not read again; the rules are part of the incremental fingerprint,
+    so a change of this module means a full build, audited whole."""
     findings: list[Finding] = []
     for file in sorted(site_dir.rglob("*")):
         audit = AUDITS.get(file.suffix.lower())
         if audit and file.is_file():
-            findings += audit(file.read_text("utf-8", errors="replace"), file.relative_to(site_dir).as_posix())
+            rel = file.relative_to(site_dir).as_posix()
+            if published is not None and _same_file(file, published / rel):
+                continue
+            findings += audit(file.read_text("utf-8", errors="replace"), rel)
     return findings
+
+
+def _same_file(first: Path, second: Path) -> bool:
+    try:
+        a, b = first.stat(), second.stat()
+    except OSError:
+        return False
+    return (a.st_ino, a.st_dev) == (b.st_ino, b.st_dev)

@@ -67,9 +67,12 @@ def _tool_versions() -> str:
 
 
 def fingerprint(config_file: Path, theme_dir: Path | None) -> str:
-    """Everything besides a page's own Markdown that goes into every page."""
+    """Everything besides a page's own Markdown that goes into every page, and
+    the audit's rules."""
     digest = hashlib.sha256(f"v{STATE_VERSION} {_tool_versions()}\n".encode())
     digest.update(config_file.read_bytes())
+    # The audit's rules: an incremental build audits only new files (generator/audit.py).
+    digest.update(Path(__file__).with_name("audit.py").read_bytes())
     if theme_dir and theme_dir.is_dir():
         for path in sorted(p for p in theme_dir.rglob("*") if p.is_file()):
             digest.update(b"\0" + path.relative_to(theme_dir).as_posix().encode() + b"\0")

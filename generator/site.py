@@ -210,8 +210,8 @@ def environment(name: str, value: str) -> Iterator[None]:
             os.environ[name] = previous
 
 
-def audit(site_dir: Path) -> None:
-    findings = audit_site(site_dir)
+def audit(site_dir: Path, published: Path | None = None) -> None:
+    findings = audit_site(site_dir, published)
     if findings:
         shown = "\n".join(f"  {f}" for f in findings[:MAX_REPORTED])
         more = f"\n  … et {len(findings) - MAX_REPORTED} autre(s)" if len(findings) > MAX_REPORTED else ""
@@ -261,7 +261,7 @@ def build(root: Path, drafts: bool = False, site_dir: Path | None = None,
                         stage(result, staging, ctx)
                     except search.SearchError as exc:
                         raise BuildError(str(exc)) from exc
-            audit(staging)
+            audit(staging, site_dir if html.mode == "incremental" else None)
             swap_into_place(staging, site_dir)
             incremental.record(root, site_dir, {**html.state, "inputs": inputs})
         except OSError as exc:

@@ -246,6 +246,22 @@ def test_audit_finds_nothing_in_the_hostile_site(hostile_site):
     assert audit_site(hostile_site) == []
 
 
+def test_audit_of_an_incremental_build_reads_only_new_files(tmp_path):
+    published, staging = tmp_path / "site", tmp_path / "staging"
+    for folder in (published, staging):
+        (folder / "a").mkdir(parents=True)
+    (published / "a/ancienne.html").write_text("<script>deja()</script>", "utf-8")
+    os.link(published / "a/ancienne.html", staging / "a/ancienne.html")  # unchanged: the same file
+    (published / "a/refaite.html").write_text("<p>avant</p>", "utf-8")
+    (staging / "a/refaite.html").write_text("<p>après</p>\n<script>nouveau()</script>", "utf-8")
+    (staging / "a/style.css").write_text("a{background:url(https://cdn.example/i.png)}", "utf-8")
+    found = [str(f) for f in audit_site(staging, published)]
+    assert found == ["a/refaite.html:2: script en ligne interdit (Content-Security-Policy) : "
+                     "le placer dans un fichier .js du thème",
+                     "a/style.css:1: ressource chargée hors du site : « https://cdn.example/i.png »"]
+    assert len(audit_site(staging)) == 3  # without the published site, every file is read
+
+
 def test_build_refuses_to_publish_what_a_later_stage_made_active(tmp_path, monkeypatch):
     """A stage (search, feeds, PDF…) that writes an inline script: the build stops,
     says where, and the previous site stays."""
@@ -261,6 +277,8 @@ def test_build_refuses_to_publish_what_a_later_stage_made_active(tmp_path, monke
         os.replace(new, page)
 
     monkeypatch.setattr(site_module, "POST_STAGES", [("recherche", careless_stage)])
+    act = next((root / "acts").rglob("*.md"))
+    act.write_bytes(act.read_bytes())  # saved again: a real build, not "site à jour"
     with pytest.raises(BuildError) as raised:
         build_copy(root)
     assert str(raised.value).startswith("publication refusée : 1 contenu(s) actif(s) ou ressource(s) externe(s)")
