@@ -25,6 +25,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import gzip
+import hashlib
 import http.server
 import json
 import os
@@ -116,6 +117,9 @@ def run_step(name: str, root: Path) -> dict:
 
 def child_main(name: str, root: Path) -> None:
     os.chdir(root)
+    os.environ["ACTES_DUREES"] = "1"  # actes build prints where its time went
+    if os.environ.get("ACTES_BENCH_PDF") == "factice":
+        placeholder_pdfs()
     result = STEPS[name](root)
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
     children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024
@@ -123,6 +127,22 @@ def child_main(name: str, root: Path) -> None:
     # the sum bounds the peak of the whole step.
     result.update(peak_self=own, peak_children=children, peak_bytes=own + children)
     print(json.dumps(result))
+
+
+def placeholder_pdfs() -> None:
+    """--pdf-factice: WeasyPrint makes each act's PDF/A in 1 to 3 s on this machine,
+    hours for a cold build of 20,000 acts (once: PDFs are cached by content). To
+    measure the rest of the build at that scale, each PDF is replaced by a small
+    placeholder unique to its document; the cost of real PDFs is measured apart
+    (bench/pdf_bench.py) and stated next to the figures."""
+    from generator import pdf
+
+    def write(self, document) -> bytes:
+        self.rendered += 1
+        material = json.dumps(document.key_material, sort_keys=True, default=str).encode()
+        return b"%PDF-1.7\n% factice " + hashlib.sha256(material).hexdigest().encode() + b"\n%%EOF\n"
+
+    pdf.PdfRenderer._write_pdf = write
 
 
 # ---------------------------------------------------------------------------
@@ -301,7 +321,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--steps", default="cold,generator,mkdocs,rebuilds,queries",
                         help="parts to run, among cold,generator,mkdocs,rebuilds,queries")
     parser.add_argument("--step", nargs=2, metavar=("NAME", "ROOT"), help=argparse.SUPPRESS)
+    parser.add_argument("--pdf-factice", action="store_true",
+                        help="PDF remplacés par un substitut (le coût des vrais PDF se mesure avec bench/pdf_bench.py)")
     args = parser.parse_args(argv)
+    if args.pdf_factice:
+        os.environ["ACTES_BENCH_PDF"] = "factice"  # read by each step's child process
     if args.step:
         child_main(args.step[0], Path(args.step[1]))
         return 0
@@ -311,7 +335,8 @@ def main(argv: list[str] | None = None) -> int:
     root = prepare(args.out, args.n, args.seed)
     if "cold" in args.steps.split(","):
         reset(root)
-    figures: dict = {"n": args.n, "seed": args.seed, "machine": machine()}
+    figures: dict = {"n": args.n, "seed": args.seed, "machine": machine(), "pdf": "factice" if args.pdf_factice
+                     else "WeasyPrint"}
 
     def show(label: str, step: dict) -> None:
         print(f"{label:<38} {step['seconds']:8.1f} s   pic {human(step['peak_bytes'])}", flush=True)
@@ -324,6 +349,7 @@ def main(argv: list[str] | None = None) -> int:
     if "cold" in steps or not (root / "site").is_dir():
         cold = figures["cold_build"] = run_step("build", root)
         show("actes build à froid", cold)
+        print("   " + " / ".join(m for m in cold["messages"] if m.startswith("Durées")))
     if "generator" in steps:
         gen = figures["generator"] = run_step("generator", root)
         show("générateur (lecture+vérif.+rendu)", gen)
@@ -340,8 +366,8 @@ def main(argv: list[str] | None = None) -> int:
         added = add_one_act(root)
         add = figures["rebuild_one_added"] = run_step("build", root)
         show("reconstruction, un acte ajouté", add)
-        for step in (one, add):
-            print("   " + " / ".join(m for m in step["messages"] if m.startswith(("Pages", "HTML"))))
+        for step in (same, one, add):
+            print("   " + " / ".join(m for m in step["messages"] if m.startswith(("Pages", "HTML", "Durées", "Site à jour"))))
     size, count = folder_size(root / "site" / "pagefind")
     per_year = {p.name: folder_size(p)[0] for p in sorted((root / "site" / "pagefind").iterdir()) if p.is_dir()}
     figures["search_index"] = {"bytes": size, "files": count, "per_year": per_year}

@@ -25,7 +25,6 @@ import os
 import shutil
 import subprocess
 import sys
-import time
 from collections import defaultdict
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -185,7 +184,6 @@ class ShardCache:
 def index_site(result: CheckResult, site_dir: Path, ctx: BuildContext) -> dict[str, int]:
     """POST_STAGE: writes site_dir/pagefind/<year>/ for every year with acts.
     Returns how many years were indexed anew and how many came from the cache."""
-    started = time.monotonic()
     shards = act_pages_by_year(result, ctx, site_dir)
     out = site_dir / SEARCH_DIR
     if out.exists():  # the staging folder may start as a copy of the previous site
@@ -205,7 +203,6 @@ def index_site(result: CheckResult, site_dir: Path, ctx: BuildContext) -> dict[s
             counts["cached"] += 1
         link_tree(bundle, out / str(year))
     cache.keep_only(set(shards))
-    ctx.timings["search"] = time.monotonic() - started
     return counts
 
 

@@ -27,6 +27,7 @@ import os
 import shutil
 import sys
 import tempfile
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -198,6 +199,15 @@ def source_date_epoch(result: CheckResult, day: dt.date, drafts: bool) -> int:
 
 
 @contextmanager
+def timed(timings: dict[str, float], name: str) -> Iterator[None]:
+    started = time.monotonic()
+    try:
+        yield
+    finally:
+        timings[name] = timings.get(name, 0.0) + time.monotonic() - started
+
+
+@contextmanager
 def environment(name: str, value: str) -> Iterator[None]:
     previous = os.environ.get(name)
     os.environ[name] = value
@@ -229,40 +239,49 @@ def build(root: Path, drafts: bool = False, site_dir: Path | None = None,
     check_output_dir(root, site_dir)
     with build_lock(root):
         recover_swap(site_dir)
-        inputs = uptodate.inputs_print(root, site_dir, day, drafts)
+        timings: dict[str, float] = {}
+        with timed(timings, "empreinte"):
+            inputs = uptodate.inputs_print(root, site_dir, day, drafts)
         if uptodate.is_current(root, site_dir, inputs):
             shown = site_dir.relative_to(root) if root in site_dir.parents else site_dir
             report(f"Site à jour : rien n'a changé depuis la dernière construction (actes, annexes, "
                    f"réglages, thème, date) ; {shown} est conservé tel quel")
             return None
-        result = run_check(root, on=day, cache=root / incremental.CACHE_DIR)
+        with timed(timings, "vérification"):
+            result = run_check(root, on=day, cache=root / incremental.CACHE_DIR)
         if result.errors:
             for problem in result.errors:
                 report(str(problem))
             raise BuildError(f"construction refusée : {len(result.errors)} erreur(s) dans les actes (voir ci-dessus)")
         docs_dir = root / (PREVIEW_DOCS_DIR if drafts else DOCS_DIR)
-        ctx = BuildContext(root, day, drafts, docs_dir)
+        ctx = BuildContext(root, day, drafts, docs_dir, timings=timings)
         for name, stage in PRE_STAGES:
-            stage(result, ctx)
-        ctx.render = render_site(result, root, docs_dir, day, drafts=drafts, extra_files=ctx.extra_files,
-                                 extra_globals=ctx.template_globals, use_cache=True)
+            with timed(timings, name):
+                stage(result, ctx)
+        with timed(timings, "rendu"):
+            ctx.render = render_site(result, root, docs_dir, day, drafts=drafts, extra_files=ctx.extra_files,
+                                     extra_globals=ctx.template_globals, use_cache=True)
         report(f"Pages : {len(ctx.render.written)} écrites, {ctx.render.unchanged} inchangées, "
                f"{len(ctx.render.removed)} supprimées")
         clean_leftovers(site_dir.parent)
         staging = Path(tempfile.mkdtemp(prefix=".site-build-", dir=site_dir.parent))
         try:
             with environment("SOURCE_DATE_EPOCH", str(source_date_epoch(result, day, drafts))):
-                html = ctx.html = html_build(root, docs_dir, staging, site_dir)
+                with timed(timings, "mkdocs"):
+                    html = ctx.html = html_build(root, docs_dir, staging, site_dir)
                 report(f"HTML : {len(html.built)} page(s) reconstruite(s)" + (
                     f" (construction complète : {html.reason})" if html.mode == "full"
                     else f", {len(html.removed)} retirée(s)"))
                 for name, stage in POST_STAGES:
                     try:
-                        stage(result, staging, ctx)
+                        with timed(timings, name):
+                            stage(result, staging, ctx)
                     except search.SearchError as exc:
                         raise BuildError(str(exc)) from exc
-            audit(staging, site_dir if html.mode == "incremental" else None)
-            swap_into_place(staging, site_dir)
+            with timed(timings, "audit"):
+                audit(staging, site_dir if html.mode == "incremental" else None)
+            with timed(timings, "remplacement"):
+                swap_into_place(staging, site_dir)
             incremental.record(root, site_dir, {**html.state, "inputs": inputs})
         except OSError as exc:
             shutil.rmtree(staging, ignore_errors=True)
@@ -274,6 +293,8 @@ def build(root: Path, drafts: bool = False, site_dir: Path | None = None,
            f"{len(result.acts)} actes vérifiés")
     for note in ctx.notes:
         report(note)
+    if os.environ.get("ACTES_DUREES"):  # benchmarks: where the time went
+        report("Durées : " + ", ".join(f"{name} {seconds:.1f} s" for name, seconds in timings.items()))
     return result
 
 
