@@ -288,7 +288,15 @@ def relative(from_page: str, to_page: str) -> str:
     if to_page.startswith(("http://", "https://", "#")):
         return to_page
     start = posixpath.dirname(from_page)
-    return posixpath.relpath(to_page, start or ".")
+    if "." in (start[:1], to_page[:1]) or "//" in start + to_page or start.startswith("/"):
+        return posixpath.relpath(to_page, start or ".")
+    # The generator's own clean paths: posixpath.relpath without its abspath calls
+    # (seven links a page, 20,000 pages).
+    here, there = start.split("/") if start else [], to_page.split("/")
+    common = 0
+    while common < min(len(here), len(there)) and here[common] == there[common]:
+        common += 1
+    return "/".join([".."] * (len(here) - common) + there[common:]) or "."
 
 
 def make_environment(site: SiteMap, config: SiteConfig, today: dt.date, drafts: bool) -> jinja2.Environment:
@@ -299,6 +307,7 @@ def make_environment(site: SiteMap, config: SiteConfig, today: dt.date, drafts: 
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        auto_reload=False,  # templates do not change during a build: no stat() per include
     )
 
     @jinja2.pass_context

@@ -107,8 +107,11 @@ def safe_image(url: str) -> bool:
 def markdown(value: str) -> str:
     """Markdown from an act file, made safe (see module docstring)."""
     value = _CONTROL.sub("", value)  # also keeps Python-Markdown's placeholders (\x02…\x03) out
-    value = _escape_tags(value)
+    if "<" in value:
+        value = _escape_tags(value)
     value = value.replace("{", _REF["{"])  # no attribute list can open
+    if "[" not in value and "]" not in value:  # most text: no link, image or definition can form
+        return value
     value = _balance_brackets(value)
     return _fix_targets(value)
 
