@@ -226,13 +226,13 @@ def make_environment() -> jinja2.Environment:
 
 
 def environment_digest() -> str:
-    import markdown as markdown_module
-    import pydyf
-    import weasyprint
+    # Versions from the packages' metadata: importing WeasyPrint (a second or more)
+    # is for the documents that must be rendered, not for each build.
+    from importlib.metadata import version
 
     digest = hashlib.sha256()
-    digest.update(f"{RENDER_VERSION}|weasyprint {weasyprint.__version__}|pydyf {pydyf.__version__}|"
-                  f"markdown {markdown_module.__version__}|jinja2 {jinja2.__version__}".encode())
+    digest.update(f"{RENDER_VERSION}|weasyprint {version('weasyprint')}|pydyf {version('pydyf')}|"
+                  f"markdown {version('markdown')}|jinja2 {jinja2.__version__}".encode())
     files = [*STYLESHEETS, *sorted((TEMPLATES / "pdf").glob("*")), TEMPLATES / "_vote.md.j2",
              *(PACKAGE / name for name in ENVIRONMENT_FILES)]
     for path in files:

@@ -369,3 +369,19 @@ def test_full_build_is_byte_for_byte_mkdocs_own_build(project, tmp_path, monkeyp
     for rel in files:
         assert (ours / rel).read_bytes() == (reference / rel).read_bytes(), rel
     assert nav and nav[0][0]  # the navigation's titles, for the next incremental build
+
+
+def test_the_previous_site_is_deleted_after_the_swap(project):
+    import time
+
+    act = project / ACT
+    act.write_bytes(act.read_bytes())
+    (project / ".site-trash-oublie").mkdir()  # left by a deletion that was stopped
+    (project / ".site-trash-oublie/page.html").write_text("ancienne", "utf-8")
+    run_build(project)
+    assert (project / "site/index.html").is_file()
+    assert not list(project.glob(".site-build-*"))
+    deadline = time.monotonic() + 60
+    while list(project.glob(".site-trash-*")) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not list(project.glob(".site-trash-*"))  # deleted in the background, all of them
