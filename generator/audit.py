@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import bisect
 import html
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -169,19 +170,34 @@ def audit_site(site_dir: Path, published: Path | None = None) -> list[Finding]:
     site) is not read again; the rules are part of the incremental fingerprint,
     so a change of this module means a full build, audited whole."""
     findings: list[Finding] = []
-    for file in sorted(site_dir.rglob("*")):
-        audit = AUDITS.get(file.suffix.lower())
-        if audit and file.is_file():
-            rel = file.relative_to(site_dir).as_posix()
-            if published is not None and _same_file(file, published / rel):
-                continue
-            findings += audit(file.read_text("utf-8", errors="replace"), rel)
+    for rel, entry in sorted(_audited_files(site_dir)):
+        if published is not None and _same_file(entry, published / rel):
+            continue
+        findings += AUDITS[_suffix(rel)](Path(entry.path).read_text("utf-8", errors="replace"), rel)
     return findings
 
 
-def _same_file(first: Path, second: Path) -> bool:
+def _suffix(name: str) -> str:
+    return name[name.rfind("."):].lower() if "." in name.rsplit("/", 1)[-1] else ""
+
+
+def _audited_files(site_dir: Path, prefix: str = "") -> list[tuple[str, os.DirEntry]]:
+    """(relative path, entry) of every file the audit reads: os.scandir, as a
+    site of 20,000 acts holds some 100,000 entries."""
+    found = []
+    with os.scandir(site_dir) as entries:
+        for entry in entries:
+            rel = prefix + entry.name
+            if entry.is_dir(follow_symlinks=False):
+                found += _audited_files(Path(entry.path), rel + "/")
+            elif _suffix(entry.name) in AUDITS and entry.is_file():
+                found.append((rel, entry))
+    return found
+
+
+def _same_file(entry: os.DirEntry, published: Path) -> bool:
     try:
-        a, b = first.stat(), second.stat()
+        a, b = entry.stat(), published.stat()
     except OSError:
         return False
     return (a.st_ino, a.st_dev) == (b.st_ino, b.st_dev)
