@@ -80,13 +80,27 @@ def fingerprint(config_file: Path, theme_dir: Path | None) -> str:
     return digest.hexdigest()
 
 
-def docs_digests(docs_dir: Path) -> dict[str, str]:
-    digests = {}
+def docs_digests(docs_dir: Path, known: dict | None = None) -> tuple[dict[str, str], dict[str, list]]:
+    """The digest of every file of the docs folder, and its stats. A file whose
+    stats (inode, size, modification and change times) are those `known` from
+    the previous build is that same file, unchanged: its digest is not computed
+    again (the docs folder holds every PDF of the site)."""
+    known = known or {}
+    digests, stats = {}, {}
     for folder, _, files in os.walk(docs_dir):
         for name in files:
-            path = Path(folder) / name
-            digests[path.relative_to(docs_dir).as_posix()] = hashlib.sha256(path.read_bytes()).hexdigest()
-    return digests
+            path = os.path.join(folder, name)
+            rel = os.path.relpath(path, docs_dir).replace(os.sep, "/")
+            stat = os.stat(path)
+            signature = [stat.st_ino, stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns]
+            previous = known.get(rel)
+            if previous and previous[1:] == signature:
+                digests[rel] = previous[0]
+            else:
+                with open(path, "rb") as handle:
+                    digests[rel] = hashlib.file_digest(handle, "sha256").hexdigest()
+            stats[rel] = [digests[rel], *signature]
+    return digests, stats
 
 
 def state_file(root: Path, site_dir: Path) -> Path:
@@ -366,9 +380,10 @@ def build_html(root: Path, config_file: Path, docs_dir: Path, staging: Path, sit
     that is sound. The caller records report.state once the site is in place."""
     logging.getLogger("mkdocs").setLevel(logging.WARNING)
     theme = _theme_dir(config_file)
-    current = {"version": STATE_VERSION, "site_dir": str(site_dir.resolve()),
-               "fingerprint": fingerprint(config_file, theme), "files": docs_digests(docs_dir)}
     before = previous_state(root, site_dir)
+    files, stats = docs_digests(docs_dir, (before or {}).get("stats"))
+    current = {"version": STATE_VERSION, "site_dir": str(site_dir.resolve()),
+               "fingerprint": fingerprint(config_file, theme), "files": files, "stats": stats}
     reason = _why_full(before, current, site_dir)
     if reason is None:
         changed = sorted(p for p, d in current["files"].items() if before["files"].get(p) != d)

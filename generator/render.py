@@ -373,18 +373,46 @@ class DocsWriter:
         self.write(path, source.read_bytes())
         self.report.copied.append(path)
 
+    def link(self, path: str, source: Path) -> None:
+        """A file of build/cache (PDF, data file): those are written once and only
+        ever replaced (os.replace), never changed in place, so the docs folder
+        can share them. Unchanged means the very same file: nothing is read
+        (20,000 PDFs are a gigabyte or two)."""
+        target = self.out_dir / path
+        try:
+            if os.path.samefile(source, target):
+                self.produced.add(path)
+                self.report.unchanged += 1
+                self.report.copied.append(path)
+                return
+        except OSError:
+            pass
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            tmp = target.with_name(f".{target.name}.tmp")
+            tmp.unlink(missing_ok=True)
+            os.link(source, tmp)
+            os.replace(tmp, target)
+        except OSError:  # another file system: a copy
+            self.copy(path, source)
+            return
+        self.produced.add(path)
+        self.report.written.append(path)
+        self.report.copied.append(path)
+
     def remove_stale(self) -> None:
         if not self.out_dir.exists():
             return
-        for file in sorted(self.out_dir.rglob("*")):
-            if file.is_file():
-                rel = file.relative_to(self.out_dir).as_posix()
-                if rel not in self.produced:
-                    file.unlink()
-                    self.report.removed.append(rel)
-        for folder in sorted((p for p in self.out_dir.rglob("*") if p.is_dir()), reverse=True):
-            if not any(folder.iterdir()):
-                folder.rmdir()
+        for folder, subfolders, files in os.walk(self.out_dir, topdown=False):
+            base = Path(folder)
+            rel_folder = base.relative_to(self.out_dir).as_posix()
+            prefix = "" if rel_folder == "." else rel_folder + "/"
+            for name in sorted(files):
+                if prefix + name not in self.produced:
+                    (base / name).unlink()
+                    self.report.removed.append(prefix + name)
+            if base != self.out_dir and not any(base.iterdir()):
+                base.rmdir()
 
 
 def _digest(data: bytes) -> str:
@@ -429,7 +457,7 @@ def render_site(result: CheckResult, root: Path, out_dir: Path, today: dt.date, 
             if not path.endswith(".md"):
                 writer.copy(path, (root / act.path).parent / annexe.fichier)
     for path, source in (extra_files or {}).items():
-        writer.copy(path, source)
+        writer.link(path, source)
     writer.remove_stale()
     if cache:
         cache.save()
