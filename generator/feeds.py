@@ -22,7 +22,7 @@ from pathlib import Path
 
 from .files import replace_bytes, replace_text
 from .check import CONFIG_FILE, CheckResult
-from .export import CSV_FIELDS, PdfFacts, act_record, acts_json, csv_row, scdl_export, site_links, write_csv
+from .export import CSV_FIELDS, PdfFacts, act_record, acts_json, csv_row, item_per_line_json, scdl_export, site_links, write_csv
 from .model import Act
 from .pdf import make_environment
 from .register import FORMAT as REGISTER_FORMAT
@@ -152,7 +152,7 @@ def register_json(publication, acts: list[Act], links, site_name: str) -> str:
                             "Get-FileHash fichier.pdf sous Windows) et la comparer à pdf_sha256 de la dernière "
                             "version de l'acte.",
             "actes": entries}
-    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+    return item_per_line_json(data, "actes")
 
 
 def atom_entry(act: Act, site, publication, href: Hrefs, config) -> dict:

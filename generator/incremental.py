@@ -336,6 +336,9 @@ def incremental_build(config_file: Path, docs_dir: Path, staging: Path, previous
     config = _load_config(config_file, docs_dir, staging)
     config.plugins.on_config(config)
     files, env, nav = _structure(config)
+    from .render import bytecode_cache
+
+    env.bytecode_cache = bytecode_cache(config_file.parent)  # the theme's templates, compiled once
     _read_nav_pages(nav, config, files)
     if nav_signature(nav) != nav_before:
         return False

@@ -423,6 +423,12 @@ def _digest_file(path: Path) -> str:
     return _digest(path.read_bytes())
 
 
+def bytecode_cache(root: Path) -> jinja2.BytecodeCache:
+    folder = root / "build" / "cache" / "jinja"
+    folder.mkdir(parents=True, exist_ok=True)
+    return jinja2.FileSystemBytecodeCache(str(folder))
+
+
 def select_acts(result: CheckResult, today: dt.date, drafts: bool) -> list[Act]:
     """The public site shows published acts whose mise en ligne has come; the
     preview shows drafts too."""
@@ -438,6 +444,8 @@ def render_site(result: CheckResult, root: Path, out_dir: Path, today: dt.date, 
     acts = select_acts(result, today, drafts)
     pages = PageSet(result, acts, today, drafts, root)
     env = make_environment(pages.site, result.config, today, drafts)
+    if use_cache:  # compiled templates are kept (Jinja2 checks each one's source before use)
+        env.bytecode_cache = bytecode_cache(root)
     env.globals.update(extra_globals or {})  # e.g. `publication` (PDFs, feeds) from site.PRE_STAGES
     writer = DocsWriter(out_dir)
     cache = RenderCache(out_dir, TEMPLATES, root / "mkdocs.yml", drafts, today) if use_cache else None

@@ -213,3 +213,15 @@ def test_actes_export_json_and_csv(tmp_path, monkeypatch, capsys):
     assert len(rows) == 7 and {r["collectivite"] for r in rows} == {"Syndicat mixte Somme Numérique"}
     assert main(["export", "--collectivite", "paris"]) == 1
     assert "collectivité « paris » absente de mkdocs.yml" in capsys.readouterr().err
+
+
+def test_json_lists_hold_one_act_per_line():
+    from generator.export import item_per_line_json
+
+    data = {"format": "actes/actes/1", "site": "Ville d'Été", "actes": [{"numero": "2026-1", "objet": "a\nb \"c\""},
+                                                                     {"numero": "2026-2", "pdf": None}]}
+    text = item_per_line_json(data, "actes")
+    assert json.loads(text) == data
+    lines = text.splitlines()
+    assert lines[3] == '  {"numero": "2026-1", "objet": "a\\nb \\"c\\""},' and lines[4].startswith('  {"numero": "2026-2"')
+    assert json.loads(item_per_line_json({"format": "f", "actes": []}, "actes")) == {"format": "f", "actes": []}
