@@ -223,5 +223,5 @@ def test_json_lists_hold_one_act_per_line():
     text = item_per_line_json(data, "actes")
     assert json.loads(text) == data
     lines = text.splitlines()
-    assert lines[3] == '  {"numero": "2026-1", "objet": "a\\nb \\"c\\""},' and lines[4].startswith('  {"numero": "2026-2"')
+    assert lines[4] == '  {"numero": "2026-1", "objet": "a\\nb \\"c\\""},' and lines[5].startswith('  {"numero": "2026-2"')
     assert json.loads(item_per_line_json({"format": "f", "actes": []}, "actes")) == {"format": "f", "actes": []}
