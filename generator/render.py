@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import multiprocessing
 import os
 import posixpath
 import re
@@ -423,6 +424,42 @@ def _digest_file(path: Path) -> str:
     return _digest(path.read_bytes())
 
 
+PARALLEL_FROM = 400  # pages to render before it pays to start worker processes
+
+
+def render_one(env: jinja2.Environment, page: Page) -> bytes:
+    return env.get_template(page.template).render(page.context, page_path=page.path).encode("utf-8")
+
+
+def render_pages(env: jinja2.Environment, pages: list[Page], workers: int | None = None) -> Iterator[bytes]:
+    """The Markdown of each page, in order. Many pages (a cold build: one per act)
+    are rendered by forked worker processes, one per processor: they inherit the
+    acts, the environment and the page list, and send back only bytes."""
+    workers = workers or min(os.cpu_count() or 1, 8)
+    if workers < 2 or len(pages) < PARALLEL_FROM or "fork" not in multiprocessing.get_all_start_methods():
+        for page in pages:
+            yield render_one(env, page)
+        return
+    global _FORKED
+    _FORKED = (env, pages)
+    try:
+        chunk = 64
+        starts = range(0, len(pages), chunk)
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            for contents in pool.imap(_render_chunk, [(start, start + chunk) for start in starts]):
+                yield from contents
+    finally:
+        _FORKED = None
+
+
+_FORKED: tuple | None = None  # (env, pages) the workers inherit
+
+
+def _render_chunk(bounds: tuple[int, int]) -> list[bytes]:
+    env, pages = _FORKED
+    return [render_one(env, page) for page in pages[bounds[0]:bounds[1]]]
+
+
 def bytecode_cache(root: Path) -> jinja2.BytecodeCache:
     folder = root / "build" / "cache" / "jinja"
     folder.mkdir(parents=True, exist_ok=True)
@@ -449,13 +486,14 @@ def render_site(result: CheckResult, root: Path, out_dir: Path, today: dt.date, 
     env.globals.update(extra_globals or {})  # e.g. `publication` (PDFs, feeds) from site.PRE_STAGES
     writer = DocsWriter(out_dir)
     cache = RenderCache(out_dir, TEMPLATES, root / "mkdocs.yml", drafts, today) if use_cache else None
+    stale: list[tuple[Page, str | None]] = []
     for page in pages.pages():
         key = cache.key(page, pages.site, env.globals.get("publication")) if cache else None
         if key and cache.fresh(page.path, key):
             writer.keep(page.path)
-            continue
-        template = env.get_template(page.template)
-        content = template.render(page.context, page_path=page.path).encode("utf-8")
+        else:
+            stale.append((page, key))
+    for (page, key), content in zip(stale, render_pages(env, [page for page, _ in stale])):
         writer.write(page.path, content)
         if key:
             cache.store(page.path, key, len(content))

@@ -70,6 +70,24 @@ def test_rendered_markdown_matches_golden_files(tmp_path):
         assert text == expected[rel], f"{rel} differs from tests/golden: run `make golden` and review the diff"
 
 
+def test_pages_rendered_by_worker_processes_are_the_same(tmp_path, monkeypatch):
+    """A cold build of a large archive renders in forked workers: same bytes, same order."""
+    import generator.render as render
+
+    serial = render_example(tmp_path / "serie")
+    monkeypatch.setattr(render, "PARALLEL_FROM", 1)
+    forked: list[str] = []
+    get_context = render.multiprocessing.get_context
+    monkeypatch.setattr(render.multiprocessing, "get_context", lambda method: forked.append(method) or get_context(method))
+    parallel = render_example(tmp_path / "parallele")
+    files = sorted(p.relative_to(serial).as_posix() for p in serial.rglob("*") if p.is_file())
+    assert files == sorted(p.relative_to(parallel).as_posix() for p in parallel.rglob("*") if p.is_file())
+    assert len(files) > 30
+    for rel in files:
+        assert (serial / rel).read_bytes() == (parallel / rel).read_bytes(), rel
+    assert forked == ["fork"]  # the pages were rendered by worker processes
+
+
 # -- the built site ---------------------------------------------------------
 
 def test_every_example_act_has_its_page(example_site):
