@@ -61,6 +61,13 @@ QUERIES = [
 def step_build(root: Path) -> dict:
     from generator.site import build
 
+    if os.environ.get("ACTES_BENCH_SANS_PDF"):
+        # --sans-pdf: a stand-in instead of WeasyPrint's PDF/A (1 s an act), for the
+        # measures that do not depend on PDFs (search, pages).
+        from generator import pdf
+
+        pdf.PdfRenderer.write_pdf = lambda self, document: (
+            b"%PDF-1.7\n% bench/scale.py --sans-pdf: " + document.label.encode("utf-8") + b"\n%%EOF\n")
     messages: list[str] = []
     build(root, on=DAY, report=messages.append)
     return {"messages": messages}
@@ -359,6 +366,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--out", type=Path, default=REPO / "bench" / "out")
     parser.add_argument("--no-browser", action="store_true")
+    parser.add_argument("--sans-pdf", action="store_true",
+                        help="builds with a stand-in instead of each PDF/A (their rendering takes about 1 s an act); "
+                             "for search and page figures only")
     parser.add_argument("--repeat", type=int, default=1, help="run each query this many times, keep the median")
     parser.add_argument("--detail", action="store_true", help="print every request of every query, with its timing")
     parser.add_argument("--annee", type=int, metavar="YEAR",
@@ -374,6 +384,8 @@ def main(argv: list[str] | None = None) -> int:
     if not args.n:
         parser.error("N (nombre d'actes) attendu")
     args.out.mkdir(parents=True, exist_ok=True)
+    if args.sans_pdf:
+        os.environ["ACTES_BENCH_SANS_PDF"] = "1"  # read by the build steps, in child processes
     root = prepare(args.out, args.n, args.seed, args.annee)
     if "cold" in args.steps.split(","):
         reset(root)

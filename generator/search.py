@@ -1,5 +1,6 @@
 """The search stage: Pagefind indexes of the act pages, one per year.
 
+    site/pagefind/pagefind.js   the engine's module, shared by every year
     site/pagefind/2026/   pagefind.js, its worker, wasm, metadata, word chunks,
     site/pagefind/2025/   filters (type, annee, matiere, collectivite) and the
     …                     fragments of that year's acts only.
@@ -204,6 +205,15 @@ def index_site(result: CheckResult, site_dir: Path, ctx: BuildContext) -> dict[s
         else:
             counts["cached"] += 1
         link_tree(bundle, out / str(year))
+    if shards:
+        # The engine is the same in every year's bundle (same Pagefind version): one
+        # copy at pagefind/pagefind.js, which the search page preloads and imports
+        # whatever year it asks (theme/recherche.html, theme/assets/recherche.js).
+        engine = out / str(max(shards)) / "pagefind.js"
+        try:
+            os.link(engine, out / "pagefind.js")
+        except OSError:
+            shutil.copy2(engine, out / "pagefind.js")
     cache.keep_only(set(shards))
     ctx.timings["search"] = time.monotonic() - started
     return counts

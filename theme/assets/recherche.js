@@ -37,9 +37,10 @@ function indexUrl(year) {
   return new URL(`${year}/`, INDEXES).pathname;
 }
 
-async function loadPagefind(year) {
-  // Every year's bundle carries the same pagefind.js: take the one of the index asked first.
-  if (!pagefind) pagefind = await import(new URL(`${year}/pagefind.js`, INDEXES).href);
+async function loadPagefind() {
+  // Every year's bundle has the same pagefind.js: generator/search.py publishes one
+  // copy for all, pagefind/pagefind.js, which the page preloads (theme/recherche.html).
+  if (!pagefind) pagefind = await import(new URL("pagefind.js", INDEXES).href);
   return pagefind;
 }
 
@@ -56,9 +57,12 @@ function scopeFor(year) {
 }
 
 async function createScope(first) {
-  const module = await loadPagefind(first);
+  const module = await loadPagefind();
   const options = { baseUrl: SITE.pathname, excerptLength: 24 };
-  const search = module.createInstance({ basePath: indexUrl(first), ...options });
+  // noWorker: Pagefind searches in the page itself. Its web worker would cost one
+  // more script (12 KB) and a worker start before the index is even asked for,
+  // while a search in a year's index takes a few milliseconds.
+  const search = module.createInstance({ basePath: indexUrl(first), noWorker: true, ...options });
   await search.options(options);
   return { search, merged: [first], pending: Promise.resolve() };
 }
@@ -305,4 +309,10 @@ more.addEventListener("click", async () => {
 
 const initial = new URLSearchParams(location.search);
 writeForm(initial);
-if (years.length && [...initial.values()].some(Boolean)) runSearch(readForm());
+if (years.length && [...initial.values()].some(Boolean)) {
+  runSearch(readForm());
+} else if (years.length) {
+  // Someone about to type: load Pagefind and the index of the year the form
+  // points at while they type, so the answer does not wait for them.
+  form.addEventListener("focusin", () => scopeFor(readForm().annee).catch(() => {}), { once: true });
+}
