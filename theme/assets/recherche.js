@@ -18,13 +18,14 @@ const SHOWN_AT_ONCE = 10; // results shown at a time: each costs a fragment of a
 const EVERY_ACT = "tousactes";
 const ENOUGH = 10; // widen "all years" until this many results, then ask
 
-const form = document.getElementById("recherche");
-const field = document.getElementById("recherche-q");
-const statusBox = document.getElementById("recherche-statut");
-const list = document.getElementById("recherche-resultats");
-const more = document.getElementById("recherche-plus");
-const years = (form.dataset.annees || "").split(" ").filter(Boolean); // newest first
+// The script starts in the page's head (theme/recherche.html), before the page
+// is parsed: the years come from a <meta> written before it, and a query in the
+// address starts loading Pagefind and its index at once. The form is read and
+// the results written once the page is parsed (start() below).
+const years = (document.querySelector('meta[name="actes-recherche-annees"]')?.content || "")
+  .split(" ").filter(Boolean); // newest first
 const FILTERS = ["type", "matiere", "collectivite"];
+let form, field, statusBox, list, more; // the page's elements, set by start()
 
 let pagefind = null; // the module, loaded once
 const scopes = new Map(); // "2025" or "toutes" -> {search, merged: [years]}
@@ -125,21 +126,17 @@ function countLabel(count) {
 }
 
 function excerptNodes(excerpt) {
-  // Pagefind escapes the page text and wraps matches in <mark>: rebuild that
-  // structure with text nodes instead of inserting its markup.
-  const nodes = [];
-  const parts = excerpt.split(/<mark>|<\/mark>/);
-  parts.forEach((part, index) => {
-    const text = new DOMParser().parseFromString(`<p>${part}</p>`, "text/html").body.textContent;
-    if (index % 2 === 1) {
+  // Pagefind escapes the page text and wraps matches in <mark>: parse it once in
+  // an inert document, then rebuild it from text nodes and new <mark> elements,
+  // so nothing from the index is inserted as markup.
+  const parsed = new DOMParser().parseFromString(`<p>${excerpt}</p>`, "text/html").body;
+  return [...parsed.childNodes].flatMap((node) => (node.nodeName === "P" ? [...node.childNodes] : [node]))
+    .map((node) => {
+      if (node.nodeName !== "MARK") return document.createTextNode(node.textContent);
       const mark = document.createElement("mark");
-      mark.textContent = text;
-      nodes.push(mark);
-    } else {
-      nodes.push(document.createTextNode(text));
-    }
-  });
-  return nodes;
+      mark.textContent = node.textContent;
+      return mark;
+    });
 }
 
 function resultItem(data, run) {
@@ -218,9 +215,10 @@ async function ask(query, scope) {
   if (!byDate(query)) return [(await scope.search.search(term, { filters })).results, covered];
   // Pagefind orders each index by date, but merges indexes by score: ask one
   // year at a time (the year filter) and put the years newest first.
+  // With one year in the index, the year filter would only cost its chunk (10 KB).
   const asked = query.annee ? [query.annee] : [...covered].sort().reverse();
-  const answers = await Promise.all(asked.map((annee) =>
-    scope.search.search(term, { filters: { ...filters, annee }, sort: { date: "desc" } })));
+  const answers = await Promise.all(asked.map((annee) => scope.search.search(term, {
+    filters: asked.length > 1 ? { ...filters, annee } : filters, sort: { date: "desc" } })));
   return [answers.flatMap((answer) => answer.results), covered];
 }
 
@@ -275,44 +273,67 @@ async function render(run, id) {
   await showNext(run);
 }
 
-form.addEventListener("submit", (event) => {
-  event.preventDefault();
-  clearTimeout(typing);
-  runSearch(readForm());
-});
-
 let typing = null;
 
-form.addEventListener("change", (event) => {
-  if (event.target.tagName === "SELECT") runSearch(readForm());
-});
+function start() {
+  form = document.getElementById("recherche");
+  field = document.getElementById("recherche-q");
+  statusBox = document.getElementById("recherche-statut");
+  list = document.getElementById("recherche-resultats");
+  more = document.getElementById("recherche-plus");
+  if (!form) return;
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    clearTimeout(typing);
+    runSearch(readForm());
+  });
 
-field.addEventListener("input", () => {
-  clearTimeout(typing);
-  typing = setTimeout(() => runSearch(readForm()), 350);
-});
+  form.addEventListener("change", (event) => {
+    if (event.target.tagName === "SELECT") runSearch(readForm());
+  });
 
-more.addEventListener("click", async () => {
-  if (!current) return;
-  if (more.dataset.action === "plus") {
-    const firstNew = await showNext(current);
-    const link = list.children[firstNew]?.querySelector("a");
-    if (link) link.focus(); // keyboard users land on the first new result
-    say(`${summary(current)} ${current.shown} affichés.`);
-  } else {
-    const shownBefore = current.shown;
-    await runSearch(current.query, { widenFirst: true });
-    const link = list.children[shownBefore]?.querySelector("a");
-    if (link) link.focus();
+  field.addEventListener("input", () => {
+    clearTimeout(typing);
+    typing = setTimeout(() => runSearch(readForm()), 350);
+  });
+
+  more.addEventListener("click", async () => {
+    if (!current) return;
+    if (more.dataset.action === "plus") {
+      const firstNew = await showNext(current);
+      const link = list.children[firstNew]?.querySelector("a");
+      if (link) link.focus(); // keyboard users land on the first new result
+      say(`${summary(current)} ${current.shown} affichés.`);
+    } else {
+      const shownBefore = current.shown;
+      await runSearch(current.query, { widenFirst: true });
+      const link = list.children[shownBefore]?.querySelector("a");
+      if (link) link.focus();
+    }
+  });
+
+  const initial = new URLSearchParams(location.search);
+  writeForm(initial);
+  if (years.length && [...initial.values()].some(Boolean)) {
+    runSearch(readForm());
+  } else if (years.length) {
+    // Someone about to type: load Pagefind and the index of the year the form
+    // points at while they type, so the answer does not wait for them.
+    form.addEventListener("focusin", () => scopeFor(readForm().annee).catch(() => {}), { once: true });
   }
-});
-
-const initial = new URLSearchParams(location.search);
-writeForm(initial);
-if (years.length && [...initial.values()].some(Boolean)) {
-  runSearch(readForm());
-} else if (years.length) {
-  // Someone about to type: load Pagefind and the index of the year the form
-  // points at while they type, so the answer does not wait for them.
-  form.addEventListener("focusin", () => scopeFor(readForm().annee).catch(() => {}), { once: true });
 }
+
+// A query in the address (a shared link, the header's search box): its index,
+// word chunks and filter chunks are fetched while the page is still parsed.
+const fromAddress = new URLSearchParams(location.search);
+if (years.length && [...fromAddress.values()].some(Boolean)) {
+  const q = (fromAddress.get("q") || "").trim();
+  const annee = fromAddress.get("annee") || "";
+  const filters = {};
+  for (const name of FILTERS) if (fromAddress.get(name)) filters[name] = fromAddress.get(name);
+  scopeFor(annee)
+    .then((scope) => scope.search.preload(q || EVERY_ACT, { filters }))
+    .catch(() => {}); // the search itself reports failures
+}
+if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start, { once: true });
+else start();
