@@ -61,7 +61,8 @@ def test_the_act_is_indexed_not_the_page_around_it(site):
     assert act["meta"]["date"] == "22 mai 2026"
     assert act["meta"]["objet"].startswith("Décision relative à la signature de l'avenant n°1")
     filters = {name: sorted(values) for name, values in act["filters"].items()}
-    assert filters == {"type": ["decision"], "annee": ["2026"], "matiere": ["1", "1.1"], "collectivite": ["lens"]}
+    assert filters == {"type": ["decision"], "annee": ["2026"], "mois": ["2026-05"], "matiere": ["1", "1.1"],
+                       "collectivite": ["lens"]}
     assert "maintenance" in act["content"]
     # Not the navigation, the information panel or the voies de recours.
     for outside in ("Registre par année", "Informations sur l'acte", "Voies et délais de recours"):

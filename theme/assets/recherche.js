@@ -22,8 +22,14 @@ const ENOUGH = 10; // widen "all years" until this many results, then ask
 // is parsed: the years come from a <meta> written before it, and a query in the
 // address starts loading Pagefind and its index at once. The form is read and
 // the results written once the page is parsed (start() below).
-const years = (document.querySelector('meta[name="actes-recherche-annees"]')?.content || "")
+// An index is a year ("2025") or, for a year of many acts, a part of it named by
+// the month it starts ("2025-07": July to December; generator/search.py).
+const indexes = (document.querySelector('meta[name="actes-recherche-index"]')?.content || "")
   .split(" ").filter(Boolean); // newest first
+const yearOf = (index) => index.slice(0, 4);
+const years = [...new Set(indexes.map(yearOf))]; // newest first
+const MONTHS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
+  "octobre", "novembre", "décembre"];
 const FILTERS = ["type", "matiere", "collectivite"];
 let form, field, statusBox, list, more; // the page's elements, set by start()
 
@@ -50,14 +56,17 @@ function scopeFor(year) {
   // first is still loading Pagefind shares the same instance.
   const key = year || "toutes";
   if (!scopes.has(key)) {
-    const made = createScope(year || years[0]);
+    const made = createScope(year);
     made.catch(() => scopes.delete(key)); // a failed load is tried again next time
     scopes.set(key, made);
   }
   return scopes.get(key);
 }
 
-async function createScope(first) {
+async function createScope(year) {
+  // A year: its index, or all its parts merged. All years: the newest index first.
+  const [first, ...rest] = year ? indexes.filter((index) => yearOf(index) === year) : [indexes[0]];
+  if (!first) throw new Error(`pas d'index pour ${year}`);
   const module = await loadPagefind();
   const options = { baseUrl: SITE.pathname, excerptLength: 24 };
   // noWorker: Pagefind searches in the page itself. Its web worker would cost one
@@ -65,7 +74,8 @@ async function createScope(first) {
   // while a search in a year's index takes a few milliseconds.
   const search = module.createInstance({ basePath: indexUrl(first), noWorker: true, ...options });
   await search.options(options);
-  return { search, merged: [first], pending: Promise.resolve() };
+  for (const index of rest) await search.mergeIndex(indexUrl(index), { baseUrl: SITE.pathname });
+  return { search, merged: [first, ...rest], pending: Promise.resolve() };
 }
 
 function widen(scope) {
@@ -74,7 +84,7 @@ function widen(scope) {
   // A year counts as merged once Pagefind has it, so a search never runs on a
   // half-merged index.
   const step = scope.pending.then(async () => {
-    const next = years.find((y) => !scope.merged.includes(y));
+    const next = indexes.find((index) => !scope.merged.includes(index));
     if (!next) return false;
     await scope.search.mergeIndex(indexUrl(next), { baseUrl: SITE.pathname });
     scope.merged.push(next);
@@ -116,8 +126,18 @@ function say(text) {
 }
 
 function yearsLabel(merged) {
-  const sorted = [...merged].sort();
+  // The oldest index asked may be a part of a year: "depuis juillet 2025".
+  const oldest = [...merged].sort()[0];
+  if (oldest.length > 4 && !oldest.endsWith("-01")) {
+    return `depuis ${MONTHS[Number(oldest.slice(5)) - 1]} ${yearOf(oldest)}`;
+  }
+  const sorted = [...new Set(merged.map(yearOf))].sort();
   return sorted.length === 1 ? `en ${sorted[0]}` : `de ${sorted[0]} à ${sorted[sorted.length - 1]}`;
+}
+
+function olderYears(run) {
+  // The years with an index not asked yet, newest first.
+  return run.covered && [...new Set(indexes.filter((index) => !run.covered.includes(index)).map(yearOf))];
 }
 
 function countLabel(count) {
@@ -179,7 +199,7 @@ async function showNext(run) {
 
 function updateMore(run) {
   const remaining = run.results.length - run.shown;
-  const older = run.covered && years.filter((y) => !run.covered.includes(y));
+  const older = olderYears(run);
   if (remaining > 0) {
     more.textContent = `Afficher ${Math.min(remaining, SHOWN_AT_ONCE)} résultats de plus`;
     more.dataset.action = "plus";
@@ -197,8 +217,11 @@ function updateMore(run) {
 function summary(run) {
   const where = run.covered ? ` ${yearsLabel(run.covered)}` : ` en ${run.query.annee}`;
   let text = `${countLabel(run.results.length)}${where}.`;
-  const older = run.covered && years.filter((y) => !run.covered.includes(y));
-  if (older && older.length) text += " Les années antérieures n'ont pas encore été consultées.";
+  const older = olderYears(run);
+  if (older && older.length) {
+    text += yearsLabel(run.covered).startsWith("depuis") ? " Les actes antérieurs n'ont pas encore été consultés."
+      : " Les années antérieures n'ont pas encore été consultées.";
+  }
   return text;
 }
 
@@ -207,19 +230,32 @@ function byDate(query) {
 }
 
 async function ask(query, scope) {
-  // Returns the results and the years they cover (the years merged when asked).
+  // Returns the results and the indexes they cover (the indexes merged when asked).
   await scope.pending;
   const covered = [...scope.merged];
   const term = query.q || EVERY_ACT;
   const filters = query.filters;
   if (!byDate(query)) return [(await scope.search.search(term, { filters })).results, covered];
-  // Pagefind orders each index by date, but merges indexes by score: ask one
-  // year at a time (the year filter) and put the years newest first.
-  // With one year in the index, the year filter would only cost its chunk (10 KB).
-  const asked = query.annee ? [query.annee] : [...covered].sort().reverse();
-  const answers = await Promise.all(asked.map((annee) => scope.search.search(term, {
-    filters: asked.length > 1 ? { ...filters, annee } : filters, sort: { date: "desc" } })));
+  const answers = await Promise.all(byIndex(covered).map((only) =>
+    scope.search.search(term, { filters: { ...filters, ...only }, sort: { date: "desc" } })));
   return [answers.flatMap((answer) => answer.results), covered];
+}
+
+function byIndex(covered) {
+  // Pagefind orders each index by date, but merges indexes by score: ask one
+  // index at a time, newest first, a year through the year filter, a part of a
+  // year through the months it holds. With one index, no filter: it would only
+  // cost its chunk (10 KB).
+  if (covered.length === 1) return [{}];
+  return [...covered].sort().reverse().map((index) => {
+    if (index.length === 4) return { annee: index };
+    const next = indexes.filter((other) => yearOf(other) === yearOf(index) && other > index).sort()[0];
+    const months = [];
+    for (let month = Number(index.slice(5)); month < (next ? Number(next.slice(5)) : 13); month += 1) {
+      months.push(`${yearOf(index)}-${String(month).padStart(2, "0")}`);
+    }
+    return { mois: { any: months } };
+  });
 }
 
 async function runSearch(query, { widenFirst = false } = {}) {
@@ -250,7 +286,7 @@ async function runSearch(query, { widenFirst = false } = {}) {
     while (!query.annee && run.results.length < ENOUGH && id === sequence) {
       await widen(scope);
       if (id !== sequence) return;
-      if (scope.merged.length === covered.length) break; // every year is in
+      if (scope.merged.length === covered.length) break; // every index is in
       if (run.results.length) await render(run, id);
       [run.results, covered] = await ask(query, scope);
       run.covered = covered;
