@@ -12,7 +12,10 @@ archive (50,000 acts) costs ~500 KB before any result, and indexing it in one
 process took 11.8 GB. An index per year stays near the 5,000-page size
 (~200 KB for a first query), indexing memory is bounded by the largest year,
 and the search page (theme/assets/recherche.js) asks the newest year first and
-widens to older years only when it needs to.
+widens to older years only when it needs to. At 5,000 acts a year, a year's
+metadata alone is 53 KB and the word chunks of frequent words reach 180 KB:
+such a year is indexed in parts of at most MAX_PAGES acts (index_names), the
+newest part asked first like a year.
 
 Each year's bundle is cached in build/cache/ under a key made of the Pagefind
 version and the bytes of that year's act pages: a rebuild re-indexes only the
@@ -200,6 +203,13 @@ def link_tree(source: Path, dest: Path) -> None:
                 shutil.copy2(Path(folder) / name, target / name)
 
 
+def link_tree_file(source: Path, dest: Path) -> None:
+    try:
+        os.link(source, dest)
+    except OSError:
+        shutil.copy2(source, dest)
+
+
 class ShardCache:
     """build/cache/pagefind-<docs>/<year>/{key, bundle/}: the last bundle made
     for each year, reused while its key is the same."""
@@ -229,12 +239,13 @@ class ShardCache:
         if not self.folder.is_dir():
             return
         for slot in self.folder.iterdir():
-            if not slot.name.startswith(".") and slot.name not in years:
+            if slot.is_dir() and not slot.name.startswith(".") and slot.name not in years:
                 shutil.rmtree(slot, ignore_errors=True)
 
 
 def index_site(result: CheckResult, site_dir: Path, ctx: BuildContext) -> dict[str, int]:
-    """POST_STAGE: writes site_dir/pagefind/<year>/ for every year with acts.
+    """POST_STAGE: writes site_dir/pagefind/<index>/ for every year (or part of a
+    year, index_names) with acts, and the shared site_dir/pagefind/pagefind.js.
     Returns how many years were indexed anew and how many came from the cache."""
     started = time.monotonic()
     shards = act_pages_by_index(result, ctx, site_dir)
@@ -260,11 +271,15 @@ def index_site(result: CheckResult, site_dir: Path, ctx: BuildContext) -> dict[s
         # The engine is the same in every year's bundle (same Pagefind version): one
         # copy at pagefind/pagefind.js, which the search page preloads and imports
         # whatever year it asks (theme/recherche.html, theme/assets/recherche.js).
+        # Kept in the cache while its bytes are the same, so a rebuild links the
+        # same file again (an unchanged file keeps its inode, as the years' do).
         engine = out / max(shards) / "pagefind.js"
-        try:
-            os.link(engine, out / "pagefind.js")
-        except OSError:
-            shutil.copy2(engine, out / "pagefind.js")
+        kept = cache.folder / "pagefind.js"
+        if not kept.is_file() or kept.read_bytes() != engine.read_bytes():
+            kept.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(engine, kept.with_name(".pagefind.js.new"))
+            os.replace(kept.with_name(".pagefind.js.new"), kept)
+        link_tree_file(kept, out / "pagefind.js")
     cache.keep_only(set(shards))
     ctx.timings["search"] = time.monotonic() - started
     return counts

@@ -109,3 +109,14 @@ def test_a_partly_asked_year_says_since_when(tab, archive):
         assert f"depuis {MONTHS[int(newest[5:]) - 1]} 2025." in text
     else:
         assert text.endswith("en 2025.")
+
+
+def test_an_act_number_finds_the_act_in_an_older_part(tab, archive):
+    # The oldest décision sits in the oldest part; its number names its year.
+    oldest = min(((dt.date.fromisoformat(re.search(r"^date: (\S+)$", text, re.M)[1]),
+                   re.search(r"^numero: (\S+)$", text, re.M)[1])
+                  for path in (archive / "acts").rglob("decision-*.md") if (text := path.read_text("utf-8"))))
+    tab.goto(tab.site_url + f"recherche/?q={oldest[1]}")
+    tab.wait_for_function(DONE)
+    assert any(title.startswith(f"Décision n° {oldest[1]} du ") for title in titles(tab)), titles(tab)
+    assert status(tab).endswith("en 2025.")  # every part of 2025 asked

@@ -1,11 +1,12 @@
 // The search page: reads the form, asks Pagefind's indexes and lists the acts.
 //
-// There is one Pagefind index per year (pagefind/2026/, pagefind/2025/ …), so a
-// query costs about one year of index, not the whole archive. With a year
-// chosen, only that year's index is asked. With "Toutes les années", the
-// newest year is asked first and older years are merged into the same search
-// (Pagefind's mergeIndex) until there are enough results; a button asks the
-// remaining years. Results are built with DOM methods only: text from the
+// There is one Pagefind index per year (pagefind/2026/, pagefind/2025/ …), or
+// per part of a year of many acts (pagefind/2025-07/, pagefind/2025-01/), so a
+// query costs one index of at most a few thousand acts, not the whole archive.
+// With a year chosen, only that year's index (or parts) is asked. With "Toutes
+// les années", the newest index is asked first and older ones are merged into
+// the same search (Pagefind's mergeIndex) until there are enough results; a
+// button asks the remaining ones. Results are built with DOM methods only: text from the
 // index never becomes markup, except Pagefind's <mark> in excerpts, which are
 // rebuilt as elements from the plain text around them.
 
@@ -225,6 +226,16 @@ function summary(run) {
   return text;
 }
 
+function namesMissingYear(query, scope) {
+  // An act number with its year in the words ("2025-12", "A2025/7"): every index
+  // of that year and the newer ones is asked before stopping, so the act itself
+  // is not left in a part of the year not asked yet.
+  const named = [...query.q.matchAll(/((?:19|20)\d\d)[-_/]\d/g)].map((m) => m[1]).filter((y) => years.includes(y));
+  if (!named.length) return false;
+  const oldest = named.sort()[0];
+  return indexes.some((index) => yearOf(index) >= oldest && !scope.merged.includes(index));
+}
+
 function byDate(query) {
   return query.tri === "date" || !query.q; // filters alone: newest first
 }
@@ -283,7 +294,7 @@ async function runSearch(query, { widenFirst = false } = {}) {
     if (!query.annee) run.covered = covered;
     // "All years": merge older years while there are too few results. Another
     // search may merge years meanwhile, so ask again whenever the index grew.
-    while (!query.annee && run.results.length < ENOUGH && id === sequence) {
+    while (!query.annee && (run.results.length < ENOUGH || namesMissingYear(query, scope)) && id === sequence) {
       await widen(scope);
       if (id !== sequence) return;
       if (scope.merged.length === covered.length) break; // every index is in
