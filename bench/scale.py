@@ -11,9 +11,11 @@ in one run, on the same corpus:
 - rebuilds: with no change, after changing one act, after adding one act;
 - the size of the search indexes (one per year);
 - in Chromium on loopback, for a few queries with and without filters: the bytes of
-  search files fetched (Pagefind's own files are compressed; its JS counted as a
-  server would gzip it) and the time from opening recherche/?q=… until the first
-  results are on screen (page load included), with an empty cache.
+  search files fetched (the loopback server gzips HTML, JS, CSS and JSON as a
+  real server would; Pagefind's own files are compressed by Pagefind) and the time from opening recherche/?q=… until the first
+  results are on screen (page load included: the page's own clock, from the start
+  of the navigation), with an empty cache (a new browser profile per query: page,
+  CSS, scripts and search files all fetched).
 
 Each step runs in its own process, so its peak memory (resident set, its own and
 its children's such as Pagefind) is measured alone. Prints the figures and the
@@ -149,14 +151,14 @@ def placeholder_pdfs() -> None:
 # The corpus and its changes
 
 
-def prepare(out: Path, n: int, seed: int) -> Path:
-    from bench.synth import generate
+def prepare(out: Path, n: int, seed: int, year: int | None = None) -> Path:
+    from bench.synth import FIRST_YEAR, LAST_YEAR, generate
 
-    root = out / f"archive-{n}-{seed}"
+    root = out / (f"archive-{n}-{seed}" if year is None else f"archive-{n}-{seed}-{year}")
     marker = root / ".generated"
     if not marker.is_file():
         started = time.perf_counter()
-        generate(root, n, seed=seed)
+        generate(root, n, seed=seed, years=(year, year) if year else (FIRST_YEAR, LAST_YEAR))
         marker.write_text(str(n), "utf-8")
         print(f"archive de {n} actes générée en {time.perf_counter() - started:.0f} s")
     for name in ("mkdocs.yml",):
@@ -212,38 +214,76 @@ def folder_size(folder: Path) -> tuple[int, int]:
 
 class Served:
     """Counts what a static server sends, whatever part of the browser asked
-    (Pagefind fetches from a web worker, out of the page's own network log)."""
+    (Pagefind fetches from a web worker, out of the page's own network log):
+    (path, bytes sent, seconds from reset to request, seconds to the last byte)."""
 
     def __init__(self):
-        self.files: list[tuple[str, int]] = []
+        self.files: list[tuple[str, int, float, float]] = []
         self.lock = threading.Lock()
+        self.origin = time.perf_counter()
 
     def reset(self) -> None:
         with self.lock:
             self.files = []
+            self.origin = time.perf_counter()
 
-    def snapshot(self) -> list[tuple[str, int]]:
+    def add(self, path: str, size: int, asked: float) -> None:
+        with self.lock:
+            self.files.append((path, size, asked - self.origin, time.perf_counter() - self.origin))
+
+    def snapshot(self) -> list[tuple[str, int, float, float]]:
         with self.lock:
             return list(self.files)
 
 
+COMPRESSED = (".html", ".js", ".json", ".css", ".svg", ".xml", ".txt")
+
+
 @contextmanager
 def counting_server(site: Path, served: Served):
+    """A static server as a real one would answer: HTTP/1.1 with keep-alive, and
+    text files (HTML, JS, CSS, JSON) gzip-compressed when the browser accepts it
+    (Pagefind's own index files, wasm included, are compressed by Pagefind)."""
+    cache: dict[Path, bytes] = {}
+
     class Handler(http.server.SimpleHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"
+        disable_nagle_algorithm = True  # as real servers do (TCP_NODELAY): no 40 ms delayed-ACK stalls
+
         def __init__(self, *args, **kwargs):
             super().__init__(*args, directory=str(site), **kwargs)
 
         def log_message(self, *args) -> None:
             pass
 
+        def do_GET(self) -> None:
+            asked = time.perf_counter()
+            path = Path(self.translate_path(self.path))
+            if path.is_dir():
+                path = path / "index.html"
+            if path.suffix in COMPRESSED and path.is_file() and "gzip" in self.headers.get("Accept-Encoding", ""):
+                if path not in cache:
+                    cache[path] = gzip.compress(path.read_bytes(), 6)
+                body = cache[path]
+                self.send_response(200)
+                self.send_header("Content-Type", self.guess_type(str(path)))
+                self.send_header("Content-Encoding", "gzip")
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+                served.add(self.path.split("?")[0], len(body), asked)
+                return
+            super().do_GET()
+
         def copyfile(self, source, outputfile) -> None:
+            asked = time.perf_counter()
             before = source.tell()
             super().copyfile(source, outputfile)
-            with served.lock:
-                served.files.append((self.path.split("?")[0], source.tell() - before))
+            served.add(self.path.split("?")[0], source.tell() - before, asked)
 
     socketserver.TCPServer.allow_reuse_address = True
     with socketserver.ThreadingTCPServer(("127.0.0.1", 0), Handler) as server:
+        server.daemon_threads = True
         thread = threading.Thread(target=server.serve_forever, daemon=True)
         thread.start()
         try:
@@ -252,53 +292,90 @@ def counting_server(site: Path, served: Served):
             server.shutdown()
 
 
-def measure_queries(site: Path) -> list[dict]:
+FIRST_RESULT_CLOCK = """
+new MutationObserver((_, observer) => {
+  if (document.querySelector("#recherche-resultats li")) {
+    window.__premiersResultats = performance.now();
+    observer.disconnect();
+  }
+}).observe(document, { childList: true, subtree: true });
+"""
+
+
+def is_search_file(url: str) -> bool:
+    """What a query costs on top of any page of the site: Pagefind's files and
+    the search page's own script (the page's HTML, CSS and theme are counted
+    apart, in page_bytes)."""
+    return "/pagefind/" in url or url.endswith("/recherche.js")
+
+
+def measure_queries(site: Path, detail: bool = False, repeat: int = 1) -> list[dict]:
+    """Each query `repeat` times (a new profile each time); the figures of the
+    run with the median time to first results are kept, with every time."""
+    runs = [measure_queries_once(site, detail and i == 0) for i in range(repeat)]
+    kept = []
+    for index in range(len(QUERIES)):
+        mine = sorted((run[index] for run in runs), key=lambda q: q["first_results_ms"])
+        median = dict(mine[len(mine) // 2])
+        median["first_results_ms_all"] = [q["first_results_ms"] for q in mine]
+        kept.append(median)
+    return kept
+
+
+def measure_queries_once(site: Path, detail: bool = False) -> list[dict]:
     sys.path.insert(0, str(REPO))
     from tests.sitebuild import browser
 
     served = Served()
     results = []
     with counting_server(site, served) as url, browser() as chromium:
+        warm = chromium.new_context()  # the browser's processes running, as a visitor's are
+        warm.new_page().goto(url)
+        warm.close()
         for label, words, filters in QUERIES:
-            context = chromium.new_context(locale="fr-FR")  # empty cache for every query
+            # A new browser profile for every query: nothing in cache, neither the
+            # page, its CSS and scripts, nor the search files. The address carries the
+            # query and its filters, as a shared link or the header box does.
+            context = chromium.new_context(locale="fr-FR")
+            # The page's own clock: from the start of the navigation (performance.timeOrigin)
+            # to the first result in the list, without Playwright's polling.
+            context.add_init_script(FIRST_RESULT_CLOCK)
             page = context.new_page()
-            page.goto(url + "recherche/")  # the page itself, its CSS and scripts, are not the query's cost
-            page.wait_for_load_state("networkidle")
             params = urllib.parse.urlencode({"q": words, **filters})
             served.reset()
             started = time.perf_counter()
-            # The address carries the query and its filters, as a shared link or the header box does.
-            page.goto(url + f"recherche/?{params}")
+            page.goto(url + f"recherche/?{params}", wait_until="commit")
             found = True
             try:
                 page.wait_for_selector("#recherche-resultats li", timeout=30_000)
             except Exception:
                 found = False
-            first = time.perf_counter() - started
-            at_first = [(u, n) for u, n in served.snapshot() if "/pagefind/" in u]
+            wall = time.perf_counter() - started
+            first = (page.evaluate("window.__premiersResultats") or wall * 1000) / 1000
+            at_first = [(u, n) for u, n, _, _ in served.snapshot() if is_search_file(u)]
             page.wait_for_function("""() => { const s = document.getElementById('recherche-statut').textContent;
                                        return s && !s.includes('en cours'); }""", timeout=60_000)
             done = time.perf_counter() - started
             page.wait_for_timeout(300)
-            fetched = [(u, n) for u, n in served.snapshot() if "/pagefind/" in u]
+            everything = served.snapshot()
+            fetched = [(u, n) for u, n, _, _ in everything if is_search_file(u)]
             results.append({"label": label, "words": words, "filters": filters, "found": found,
                             "count": page.locator("#recherche-statut").inner_text(),
-                            "first_results_ms": round(first * 1000), "complete_ms": round(done * 1000),
+                            "shown": page.locator("#recherche-resultats li").count(),
+                            "first_results_ms": round(first * 1000), "wall_ms": round(wall * 1000),
+                            "complete_ms": round(done * 1000),
                             "bytes": sum(n for _, n in fetched),
-                            "bytes_gzip": sum(gzip_size(site, u, n) for u, n in fetched),
-                            "bytes_gzip_at_first_results": sum(gzip_size(site, u, n) for u, n in at_first),
-                            "requests": len(fetched), "paths": [u for u, _ in fetched]})
+                            "page_bytes": sum(n for _, n, _, _ in everything),
+                            "bytes_gzip": sum(n for _, n in fetched),
+                            "bytes_gzip_at_first_results": sum(n for _, n in at_first),
+                            "requests": len(fetched), "paths": [u for u, _ in fetched],
+                            "timeline": [(u, n, round(a * 1000), round(b * 1000)) for u, n, a, b in everything]})
+            if detail:
+                print(f"-- {label} « {words} » {filters}: premiers résultats à {first * 1000:.0f} ms")
+                for u, n, a, b in everything:
+                    print(f"   {a * 1000:6.0f} → {b * 1000:6.0f} ms {n:>8} o  {u}")
             context.close()
     return results
-
-
-def gzip_size(site: Path, url: str, served: int) -> int:
-    """What a server compressing text (JS) would send; Pagefind's own files are
-    already compressed."""
-    file = site / url.lstrip("/")
-    if file.suffix in (".js", ".json", ".css", ".html") and file.is_file():
-        return len(gzip.compress(file.read_bytes(), 6))
-    return served
 
 
 # ---------------------------------------------------------------------------
@@ -318,11 +395,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--out", type=Path, default=REPO / "bench" / "out")
     parser.add_argument("--no-browser", action="store_true")
+    parser.add_argument("--repeat", type=int, default=1, help="run each query this many times, keep the median")
+    parser.add_argument("--detail", action="store_true", help="print every request of every query, with its timing")
+    parser.add_argument("--annee", type=int, metavar="YEAR",
+                        help="N acts all dated YEAR: one year of a 10×N archive (e.g. 5000 --annee 2025 for "
+                             "the newest year of 50,000 acts), without building the other nine")
     parser.add_argument("--steps", default="cold,generator,mkdocs,rebuilds,queries",
                         help="parts to run, among cold,generator,mkdocs,rebuilds,queries")
     parser.add_argument("--step", nargs=2, metavar=("NAME", "ROOT"), help=argparse.SUPPRESS)
-    parser.add_argument("--pdf-factice", action="store_true",
-                        help="PDF remplacés par un substitut (le coût des vrais PDF se mesure avec bench/pdf_bench.py)")
+    parser.add_argument("--pdf-factice", "--sans-pdf", dest="pdf_factice", action="store_true",
+                        help="PDF remplacés par un substitut (WeasyPrint : 1 à 3 s par acte ; le coût des vrais PDF "
+                             "se mesure avec bench/pdf_bench.py)")
     args = parser.parse_args(argv)
     if args.pdf_factice:
         os.environ["ACTES_BENCH_PDF"] = "factice"  # read by each step's child process
@@ -332,11 +415,11 @@ def main(argv: list[str] | None = None) -> int:
     if not args.n:
         parser.error("N (nombre d'actes) attendu")
     args.out.mkdir(parents=True, exist_ok=True)
-    root = prepare(args.out, args.n, args.seed)
+    root = prepare(args.out, args.n, args.seed, args.annee)
     if "cold" in args.steps.split(","):
         reset(root)
-    figures: dict = {"n": args.n, "seed": args.seed, "machine": machine(), "pdf": "factice" if args.pdf_factice
-                     else "WeasyPrint"}
+    figures: dict = {"n": args.n, "seed": args.seed, "annee": args.annee, "machine": machine(),
+                     "pdf": "factice" if args.pdf_factice else "WeasyPrint"}
 
     def show(label: str, step: dict) -> None:
         print(f"{label:<38} {step['seconds']:8.1f} s   pic {human(step['peak_bytes'])}", flush=True)
@@ -374,10 +457,11 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{'index de recherche':<38} {human(size)} en {count} fichiers ; "
           f"la plus grosse année {human(max(per_year.values()))}")
     if "queries" in steps:
-        figures["queries"] = measure_queries(root / "site")
+        figures["queries"] = measure_queries(root / "site", args.detail, args.repeat)
         for q in figures["queries"]:
-            print(f"   {q['label']:<24} {q['first_results_ms']:>5} ms (complet {q['complete_ms']} ms), "
-                  f"{human(q['bytes_gzip'])} (servi {human(q['bytes'])}, {q['requests']} requêtes) — {q['count']}")
+            print(f"   {q['label']:<24} {q['first_results_ms']:>5} ms {q['first_results_ms_all']} (complet {q['complete_ms']} ms), "
+                  f"{human(q['bytes'])} ({human(q['bytes_gzip_at_first_results'])} aux premiers résultats, "
+                  f"{q['requests']} requêtes) — {q['count']}")
     print()
     print("Ratios")
     if gen and plain:
@@ -402,7 +486,7 @@ def main(argv: list[str] | None = None) -> int:
     if changed:
         figures["changed_act"] = str(changed.relative_to(root))
         figures["added_act"] = str(added.relative_to(root))
-    target = args.out / f"scale-{args.n}.json"
+    target = args.out / (f"scale-{args.n}.json" if not args.annee else f"scale-{args.n}-{args.annee}.json")
     target.write_text(json.dumps(figures, indent=1, ensure_ascii=False), "utf-8")
     print(f"\nChiffres écrits dans {target}")
     return 0

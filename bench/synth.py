@@ -900,9 +900,10 @@ def _slug(numero: str) -> str:
     return re.sub(r"[^0-9A-Za-z_-]+", "-", numero).strip("-").lower()
 
 
-def iter_acts(n: int, seed: int = 0):
-    """Yields (relative path, file text, SynthAct) for the n acts, in date order."""
-    planner = Planner(n, seed)
+def iter_acts(n: int, seed: int = 0, years: tuple[int, int] = (FIRST_YEAR, LAST_YEAR)):
+    """Yields (relative path, file text, SynthAct) for the n acts, in date order,
+    dated within years (first, last)."""
+    planner = Planner(n, seed, *years)
     acts = planner.plan()
     rng = planner.rng
     for act in acts:  # rapporteurs first: the PV quotes them
@@ -924,9 +925,11 @@ def iter_acts(n: int, seed: int = 0):
         yield act.path, fm + "\n" + body, act
 
 
-def generate(out_dir: Path, n: int, seed: int = 0, config: Path = CONFIG) -> list[Path]:
+def generate(out_dir: Path, n: int, seed: int = 0, config: Path = CONFIG,
+             years: tuple[int, int] = (FIRST_YEAR, LAST_YEAR)) -> list[Path]:
     """Writes out_dir/mkdocs.yml and n acts under out_dir/acts/; returns the act paths.
-    An existing out_dir/acts is replaced."""
+    An existing out_dir/acts is replaced. years=(2025, 2025) makes one year of n
+    acts, the size of the newest year of a 10n-act archive."""
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(config, out_dir / "mkdocs.yml")
@@ -935,7 +938,7 @@ def generate(out_dir: Path, n: int, seed: int = 0, config: Path = CONFIG) -> lis
         shutil.rmtree(acts_dir)
     paths = []
     made: set = set()
-    for rel, text, _ in iter_acts(n, seed):
+    for rel, text, _ in iter_acts(n, seed, years):
         path = out_dir / rel
         if path.parent not in made:
             path.parent.mkdir(parents=True, exist_ok=True)

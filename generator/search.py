@@ -1,5 +1,7 @@
-"""The search stage: Pagefind indexes of the act pages, one per year.
+"""The search stage: Pagefind indexes of the act pages, one per year (a year of
+more than MAX_PAGES acts in parts: pagefind/2025-01/, pagefind/2025-07/).
 
+    site/pagefind/pagefind.js   the engine's module, shared by every year
     site/pagefind/2026/   pagefind.js, its worker, wasm, metadata, word chunks,
     site/pagefind/2025/   filters (type, annee, matiere, collectivite) and the
     …                     fragments of that year's acts only.
@@ -10,7 +12,10 @@ archive (50,000 acts) costs ~500 KB before any result, and indexing it in one
 process took 11.8 GB. An index per year stays near the 5,000-page size
 (~200 KB for a first query), indexing memory is bounded by the largest year,
 and the search page (theme/assets/recherche.js) asks the newest year first and
-widens to older years only when it needs to.
+widens to older years only when it needs to. At 5,000 acts a year, a year's
+metadata alone is 53 KB and the word chunks of frequent words reach 180 KB:
+such a year is indexed in parts of at most MAX_PAGES acts (index_names), the
+newest part asked first like a year.
 
 Each year's bundle is cached in build/cache/ under a key made of the Pagefind
 version and the bytes of that year's act pages: a rebuild re-indexes only the
@@ -21,6 +26,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 import os
 import shutil
 import subprocess
@@ -36,6 +42,9 @@ if TYPE_CHECKING:
 SEARCH_DIR = "pagefind"
 CACHE_DIR = "build/cache"
 LANGUAGE = "fr"
+# A year of more acts is indexed in parts (index_names): Pagefind's metadata (about
+# 10 KB per 1,000 pages) and its word chunks grow with the pages of an index.
+MAX_PAGES = 3000
 FORMAT = "1"  # bump when the way a bundle is made changes, to drop old caches
 # What the browser needs from a bundle: our own page uses Pagefind's JS API, so
 # Pagefind's ready-made UIs (with their accessibility gaps) are not published.
@@ -64,20 +73,50 @@ def html_path(md_path: str, directory_urls: bool = True) -> str:
     return f"{stem}/index.html" if directory_urls else f"{stem}.html"
 
 
-def act_pages_by_year(result: CheckResult, ctx: BuildContext, site_dir: Path) -> dict[int, list[tuple[str, str]]]:
-    """(HTML page, Markdown page) of every act on the site, grouped by the act's year."""
+def index_names(acts) -> dict[int, str]:
+    """The index each act goes to, by id(act): its year ("2025"), or, for a year of
+    more than MAX_PAGES acts, the part of the year it falls in, named by the month
+    the part starts ("2025-01", "2025-07"). A year is cut at month boundaries into
+    parts of about the same number of acts, from the acts' dates alone: the search
+    page (search_form_context) and the indexing stage find the same names."""
+    by_year: dict[int, list] = defaultdict(list)
+    for act in acts:
+        by_year[act.year].append(act)
+    names = {}
+    for year, year_acts in by_year.items():
+        parts = math.ceil(len(year_acts) / MAX_PAGES)
+        if parts <= 1:
+            names.update((id(act), str(year)) for act in year_acts)
+            continue
+        per_month = [0] * 13
+        for act in year_acts:
+            per_month[act.meta.date.month] += 1
+        starts, seen = [1], 0
+        for month in range(1, 13):
+            if len(year_acts) > seen >= len(year_acts) * len(starts) / parts and month > starts[-1]:
+                starts.append(month)
+            seen += per_month[month]
+        for act in year_acts:
+            start = max(m for m in starts if m <= act.meta.date.month)
+            names[id(act)] = str(year) if len(starts) == 1 else f"{year}-{start:02d}"
+    return names
+
+
+def act_pages_by_index(result: CheckResult, ctx: BuildContext, site_dir: Path) -> dict[str, list[tuple[str, str]]]:
+    """(HTML page, Markdown page) of every act on the site, grouped by index (index_names)."""
     from .render import SiteMap, select_acts
 
     acts = select_acts(result, ctx.today, ctx.drafts)
     site = SiteMap(result.registry, result.config, acts)
-    years: dict[int, list[str]] = defaultdict(list)
+    names = index_names(acts)
+    indexes: dict[str, list[str]] = defaultdict(list)
     for act in acts:
         md = site.act_path(act)
         page = html_path(md)
         if not (site_dir / page).is_file():  # use_directory_urls: false
             page = html_path(md, directory_urls=False)
-        years[act.year].append((page, md))
-    return {year: sorted(pages) for year, pages in years.items()}
+        indexes[names[id(act)]].append((page, md))
+    return {name: sorted(pages) for name, pages in indexes.items()}
 
 
 def shard_key(site_dir: Path, pages: list[tuple[str, str]], html_state: dict | None) -> str:
@@ -107,14 +146,29 @@ def year_glob(pages: list[str]) -> str:
     return patterns[0] if len(patterns) == 1 else "{" + ",".join(patterns) + "}"
 
 
-def run_pagefind(site_dir: Path, pages: list[str], out_dir: Path) -> None:
+def run_pagefind(site_dir: Path, pages: list[str], out_dir: Path, whole_year: bool = True) -> None:
     """Indexes one year's pages of site_dir into out_dir, in a separate Pagefind
-    process whose memory ends with it."""
+    process whose memory ends with it. Part of a year is not one glob of folders:
+    its pages are hard-linked at the same paths in a folder of their own."""
     from pagefind_bin import get_executable
 
-    command = [str(get_executable()), "--site", str(site_dir), "--glob", year_glob(pages),
+    staging = None
+    if not whole_year:
+        staging = out_dir.parent / f"{out_dir.name}.pages"
+        shutil.rmtree(staging, ignore_errors=True)
+        for page in pages:
+            (staging / page).parent.mkdir(parents=True, exist_ok=True)
+            try:
+                os.link(site_dir / page, staging / page)
+            except OSError:
+                shutil.copy2(site_dir / page, staging / page)
+    command = [str(get_executable()), "--site", str(staging or site_dir), "--glob", year_glob(pages),
                "--output-path", str(out_dir), "--force-language", LANGUAGE, "--quiet"]
-    completed = subprocess.run(command, capture_output=True, text=True, check=False)
+    try:
+        completed = subprocess.run(command, capture_output=True, text=True, check=False)
+    finally:
+        if staging:
+            shutil.rmtree(staging, ignore_errors=True)
     if completed.returncode != 0 or not (out_dir / "pagefind-entry.json").is_file():
         detail = (completed.stderr or completed.stdout).strip().splitlines()[-3:]
         raise SearchError("l'indexation de la recherche (Pagefind) a échoué : " + " / ".join(detail))
@@ -148,6 +202,13 @@ def link_tree(source: Path, dest: Path) -> None:
                 shutil.copy2(Path(folder) / name, target / name)
 
 
+def link_tree_file(source: Path, dest: Path) -> None:
+    try:
+        os.link(source, dest)
+    except OSError:
+        shutil.copy2(source, dest)
+
+
 class ShardCache:
     """build/cache/pagefind-<docs>/<year>/{key, bundle/}: the last bundle made
     for each year, reused while its key is the same."""
@@ -177,14 +238,15 @@ class ShardCache:
         if not self.folder.is_dir():
             return
         for slot in self.folder.iterdir():
-            if slot.name.isdigit() and int(slot.name) not in years:
+            if slot.is_dir() and not slot.name.startswith(".") and slot.name not in years:
                 shutil.rmtree(slot, ignore_errors=True)
 
 
 def index_site(result: CheckResult, site_dir: Path, ctx: BuildContext) -> dict[str, int]:
-    """POST_STAGE: writes site_dir/pagefind/<year>/ for every year with acts.
+    """POST_STAGE: writes site_dir/pagefind/<index>/ for every year (or part of a
+    year, index_names) with acts, and the shared site_dir/pagefind/pagefind.js.
     Returns how many years were indexed anew and how many came from the cache."""
-    shards = act_pages_by_year(result, ctx, site_dir)
+    shards = act_pages_by_index(result, ctx, site_dir)
     out = site_dir / SEARCH_DIR
     if out.exists():  # the staging folder may start as a copy of the previous site
         shutil.rmtree(out)
@@ -192,16 +254,30 @@ def index_site(result: CheckResult, site_dir: Path, ctx: BuildContext) -> dict[s
     cache = ShardCache(ctx.root / CACHE_DIR / f"pagefind-{ctx.docs_dir.name}")
     counts = {"indexed": 0, "cached": 0}
     html = ctx.html
-    for year, pages in sorted(shards.items()):
+    for name, pages in sorted(shards.items()):
         key = shard_key(site_dir, pages, html.state if html else None)
-        bundle = cache.get(year, key)
+        bundle = cache.get(name, key)
         if bundle is None:
             html_pages = [page for page, _ in pages]
-            bundle = cache.put(year, key, lambda dest, p=html_pages: run_pagefind(site_dir, p, dest))
+            bundle = cache.put(name, key, lambda dest, p=html_pages, whole="-" not in name:
+                               run_pagefind(site_dir, p, dest, whole))
             counts["indexed"] += 1
         else:
             counts["cached"] += 1
-        link_tree(bundle, out / str(year))
+        link_tree(bundle, out / name)
+    if shards:
+        # The engine is the same in every year's bundle (same Pagefind version): one
+        # copy at pagefind/pagefind.js, which the search page preloads and imports
+        # whatever year it asks (theme/recherche.html, theme/assets/recherche.js).
+        # Kept in the cache while its bytes are the same, so a rebuild links the
+        # same file again (an unchanged file keeps its inode, as the years' do).
+        engine = out / max(shards) / "pagefind.js"
+        kept = cache.folder / "pagefind.js"
+        if not kept.is_file() or kept.read_bytes() != engine.read_bytes():
+            kept.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(engine, kept.with_name(".pagefind.js.new"))
+            os.replace(kept.with_name(".pagefind.js.new"), kept)
+        link_tree_file(kept, out / "pagefind.js")
     cache.keep_only(set(shards))
     return counts
 
@@ -229,6 +305,7 @@ def search_form_context(acts, config) -> dict:
     return {
         "types": [(key, rules) for key, rules in RULES.items() if key in present],
         "annees": sorted({act.year for act in acts}, reverse=True),
+        "index": sorted(set(index_names(acts).values()), reverse=True),  # newest first
         "matieres": matieres,
         "collectivites": [(key, coll) for key, coll in config.collectivites.items() if key in keys],
     }

@@ -1,11 +1,12 @@
 // The search page: reads the form, asks Pagefind's indexes and lists the acts.
 //
-// There is one Pagefind index per year (pagefind/2026/, pagefind/2025/ …), so a
-// query costs about one year of index, not the whole archive. With a year
-// chosen, only that year's index is asked. With "Toutes les années", the
-// newest year is asked first and older years are merged into the same search
-// (Pagefind's mergeIndex) until there are enough results; a button asks the
-// remaining years. Results are built with DOM methods only: text from the
+// There is one Pagefind index per year (pagefind/2026/, pagefind/2025/ …), or
+// per part of a year of many acts (pagefind/2025-07/, pagefind/2025-01/), so a
+// query costs one index of at most a few thousand acts, not the whole archive.
+// With a year chosen, only that year's index (or parts) is asked. With "Toutes
+// les années", the newest index is asked first and older ones are merged into
+// the same search (Pagefind's mergeIndex) until there are enough results; a
+// button asks the remaining ones. Results are built with DOM methods only: text from the
 // index never becomes markup, except Pagefind's <mark> in excerpts, which are
 // rebuilt as elements from the plain text around them.
 
@@ -18,13 +19,20 @@ const SHOWN_AT_ONCE = 10; // results shown at a time: each costs a fragment of a
 const EVERY_ACT = "tousactes";
 const ENOUGH = 10; // widen "all years" until this many results, then ask
 
-const form = document.getElementById("recherche");
-const field = document.getElementById("recherche-q");
-const statusBox = document.getElementById("recherche-statut");
-const list = document.getElementById("recherche-resultats");
-const more = document.getElementById("recherche-plus");
-const years = (form.dataset.annees || "").split(" ").filter(Boolean); // newest first
+// The script starts in the page's head (theme/recherche.html), before the page
+// is parsed: the years come from a <meta> written before it, and a query in the
+// address starts loading Pagefind and its index at once. The form is read and
+// the results written once the page is parsed (start() below).
+// An index is a year ("2025") or, for a year of many acts, a part of it named by
+// the month it starts ("2025-07": July to December; generator/search.py).
+const indexes = (document.querySelector('meta[name="actes-recherche-index"]')?.content || "")
+  .split(" ").filter(Boolean); // newest first
+const yearOf = (index) => index.slice(0, 4);
+const years = [...new Set(indexes.map(yearOf))]; // newest first
+const MONTHS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
+  "octobre", "novembre", "décembre"];
 const FILTERS = ["type", "matiere", "collectivite"];
+let form, field, statusBox, list, more; // the page's elements, set by start()
 
 let pagefind = null; // the module, loaded once
 const scopes = new Map(); // "2025" or "toutes" -> {search, merged: [years]}
@@ -37,9 +45,10 @@ function indexUrl(year) {
   return new URL(`${year}/`, INDEXES).pathname;
 }
 
-async function loadPagefind(year) {
-  // Every year's bundle carries the same pagefind.js: take the one of the index asked first.
-  if (!pagefind) pagefind = await import(new URL(`${year}/pagefind.js`, INDEXES).href);
+async function loadPagefind() {
+  // Every year's bundle has the same pagefind.js: generator/search.py publishes one
+  // copy for all, pagefind/pagefind.js, which the page preloads (theme/recherche.html).
+  if (!pagefind) pagefind = await import(new URL("pagefind.js", INDEXES).href);
   return pagefind;
 }
 
@@ -48,19 +57,26 @@ function scopeFor(year) {
   // first is still loading Pagefind shares the same instance.
   const key = year || "toutes";
   if (!scopes.has(key)) {
-    const made = createScope(year || years[0]);
+    const made = createScope(year);
     made.catch(() => scopes.delete(key)); // a failed load is tried again next time
     scopes.set(key, made);
   }
   return scopes.get(key);
 }
 
-async function createScope(first) {
-  const module = await loadPagefind(first);
+async function createScope(year) {
+  // A year: its index, or all its parts merged. All years: the newest index first.
+  const [first, ...rest] = year ? indexes.filter((index) => yearOf(index) === year) : [indexes[0]];
+  if (!first) throw new Error(`pas d'index pour ${year}`);
+  const module = await loadPagefind();
   const options = { baseUrl: SITE.pathname, excerptLength: 24 };
-  const search = module.createInstance({ basePath: indexUrl(first), ...options });
+  // noWorker: Pagefind searches in the page itself. Its web worker would cost one
+  // more script (12 KB) and a worker start before the index is even asked for,
+  // while a search in a year's index takes a few milliseconds.
+  const search = module.createInstance({ basePath: indexUrl(first), noWorker: true, ...options });
   await search.options(options);
-  return { search, merged: [first], pending: Promise.resolve() };
+  for (const index of rest) await search.mergeIndex(indexUrl(index), { baseUrl: SITE.pathname });
+  return { search, merged: [first, ...rest], pending: Promise.resolve() };
 }
 
 function widen(scope) {
@@ -69,7 +85,7 @@ function widen(scope) {
   // A year counts as merged once Pagefind has it, so a search never runs on a
   // half-merged index.
   const step = scope.pending.then(async () => {
-    const next = years.find((y) => !scope.merged.includes(y));
+    const next = indexes.find((index) => !scope.merged.includes(index));
     if (!next) return false;
     await scope.search.mergeIndex(indexUrl(next), { baseUrl: SITE.pathname });
     scope.merged.push(next);
@@ -111,8 +127,18 @@ function say(text) {
 }
 
 function yearsLabel(merged) {
-  const sorted = [...merged].sort();
+  // The oldest index asked may be a part of a year: "depuis juillet 2025".
+  const oldest = [...merged].sort()[0];
+  if (oldest.length > 4 && !oldest.endsWith("-01")) {
+    return `depuis ${MONTHS[Number(oldest.slice(5)) - 1]} ${yearOf(oldest)}`;
+  }
+  const sorted = [...new Set(merged.map(yearOf))].sort();
   return sorted.length === 1 ? `en ${sorted[0]}` : `de ${sorted[0]} à ${sorted[sorted.length - 1]}`;
+}
+
+function olderYears(run) {
+  // The years with an index not asked yet, newest first.
+  return run.covered && [...new Set(indexes.filter((index) => !run.covered.includes(index)).map(yearOf))];
 }
 
 function countLabel(count) {
@@ -121,21 +147,17 @@ function countLabel(count) {
 }
 
 function excerptNodes(excerpt) {
-  // Pagefind escapes the page text and wraps matches in <mark>: rebuild that
-  // structure with text nodes instead of inserting its markup.
-  const nodes = [];
-  const parts = excerpt.split(/<mark>|<\/mark>/);
-  parts.forEach((part, index) => {
-    const text = new DOMParser().parseFromString(`<p>${part}</p>`, "text/html").body.textContent;
-    if (index % 2 === 1) {
+  // Pagefind escapes the page text and wraps matches in <mark>: parse it once in
+  // an inert document, then rebuild it from text nodes and new <mark> elements,
+  // so nothing from the index is inserted as markup.
+  const parsed = new DOMParser().parseFromString(`<p>${excerpt}</p>`, "text/html").body;
+  return [...parsed.childNodes].flatMap((node) => (node.nodeName === "P" ? [...node.childNodes] : [node]))
+    .map((node) => {
+      if (node.nodeName !== "MARK") return document.createTextNode(node.textContent);
       const mark = document.createElement("mark");
-      mark.textContent = text;
-      nodes.push(mark);
-    } else {
-      nodes.push(document.createTextNode(text));
-    }
-  });
-  return nodes;
+      mark.textContent = node.textContent;
+      return mark;
+    });
 }
 
 function resultItem(data, run) {
@@ -178,7 +200,7 @@ async function showNext(run) {
 
 function updateMore(run) {
   const remaining = run.results.length - run.shown;
-  const older = run.covered && years.filter((y) => !run.covered.includes(y));
+  const older = olderYears(run);
   if (remaining > 0) {
     more.textContent = `Afficher ${Math.min(remaining, SHOWN_AT_ONCE)} résultats de plus`;
     more.dataset.action = "plus";
@@ -196,9 +218,22 @@ function updateMore(run) {
 function summary(run) {
   const where = run.covered ? ` ${yearsLabel(run.covered)}` : ` en ${run.query.annee}`;
   let text = `${countLabel(run.results.length)}${where}.`;
-  const older = run.covered && years.filter((y) => !run.covered.includes(y));
-  if (older && older.length) text += " Les années antérieures n'ont pas encore été consultées.";
+  const older = olderYears(run);
+  if (older && older.length) {
+    text += yearsLabel(run.covered).startsWith("depuis") ? " Les actes antérieurs n'ont pas encore été consultés."
+      : " Les années antérieures n'ont pas encore été consultées.";
+  }
   return text;
+}
+
+function namesMissingYear(query, scope) {
+  // An act number with its year in the words ("2025-12", "A2025/7"): every index
+  // of that year and the newer ones is asked before stopping, so the act itself
+  // is not left in a part of the year not asked yet.
+  const named = [...query.q.matchAll(/((?:19|20)\d\d)[-_/]\d/g)].map((m) => m[1]).filter((y) => years.includes(y));
+  if (!named.length) return false;
+  const oldest = named.sort()[0];
+  return indexes.some((index) => yearOf(index) >= oldest && !scope.merged.includes(index));
 }
 
 function byDate(query) {
@@ -206,18 +241,32 @@ function byDate(query) {
 }
 
 async function ask(query, scope) {
-  // Returns the results and the years they cover (the years merged when asked).
+  // Returns the results and the indexes they cover (the indexes merged when asked).
   await scope.pending;
   const covered = [...scope.merged];
   const term = query.q || EVERY_ACT;
   const filters = query.filters;
   if (!byDate(query)) return [(await scope.search.search(term, { filters })).results, covered];
-  // Pagefind orders each index by date, but merges indexes by score: ask one
-  // year at a time (the year filter) and put the years newest first.
-  const asked = query.annee ? [query.annee] : [...covered].sort().reverse();
-  const answers = await Promise.all(asked.map((annee) =>
-    scope.search.search(term, { filters: { ...filters, annee }, sort: { date: "desc" } })));
+  const answers = await Promise.all(byIndex(covered).map((only) =>
+    scope.search.search(term, { filters: { ...filters, ...only }, sort: { date: "desc" } })));
   return [answers.flatMap((answer) => answer.results), covered];
+}
+
+function byIndex(covered) {
+  // Pagefind orders each index by date, but merges indexes by score: ask one
+  // index at a time, newest first, a year through the year filter, a part of a
+  // year through the months it holds. With one index, no filter: it would only
+  // cost its chunk (10 KB).
+  if (covered.length === 1) return [{}];
+  return [...covered].sort().reverse().map((index) => {
+    if (index.length === 4) return { annee: index };
+    const next = indexes.filter((other) => yearOf(other) === yearOf(index) && other > index).sort()[0];
+    const months = [];
+    for (let month = Number(index.slice(5)); month < (next ? Number(next.slice(5)) : 13); month += 1) {
+      months.push(`${yearOf(index)}-${String(month).padStart(2, "0")}`);
+    }
+    return { mois: { any: months } };
+  });
 }
 
 async function runSearch(query, { widenFirst = false } = {}) {
@@ -245,10 +294,10 @@ async function runSearch(query, { widenFirst = false } = {}) {
     if (!query.annee) run.covered = covered;
     // "All years": merge older years while there are too few results. Another
     // search may merge years meanwhile, so ask again whenever the index grew.
-    while (!query.annee && run.results.length < ENOUGH && id === sequence) {
+    while (!query.annee && (run.results.length < ENOUGH || namesMissingYear(query, scope)) && id === sequence) {
       await widen(scope);
       if (id !== sequence) return;
-      if (scope.merged.length === covered.length) break; // every year is in
+      if (scope.merged.length === covered.length) break; // every index is in
       if (run.results.length) await render(run, id);
       [run.results, covered] = await ask(query, scope);
       run.covered = covered;
@@ -271,38 +320,67 @@ async function render(run, id) {
   await showNext(run);
 }
 
-form.addEventListener("submit", (event) => {
-  event.preventDefault();
-  clearTimeout(typing);
-  runSearch(readForm());
-});
-
 let typing = null;
 
-form.addEventListener("change", (event) => {
-  if (event.target.tagName === "SELECT") runSearch(readForm());
-});
+function start() {
+  form = document.getElementById("recherche");
+  field = document.getElementById("recherche-q");
+  statusBox = document.getElementById("recherche-statut");
+  list = document.getElementById("recherche-resultats");
+  more = document.getElementById("recherche-plus");
+  if (!form) return;
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    clearTimeout(typing);
+    runSearch(readForm());
+  });
 
-field.addEventListener("input", () => {
-  clearTimeout(typing);
-  typing = setTimeout(() => runSearch(readForm()), 350);
-});
+  form.addEventListener("change", (event) => {
+    if (event.target.tagName === "SELECT") runSearch(readForm());
+  });
 
-more.addEventListener("click", async () => {
-  if (!current) return;
-  if (more.dataset.action === "plus") {
-    const firstNew = await showNext(current);
-    const link = list.children[firstNew]?.querySelector("a");
-    if (link) link.focus(); // keyboard users land on the first new result
-    say(`${summary(current)} ${current.shown} affichés.`);
-  } else {
-    const shownBefore = current.shown;
-    await runSearch(current.query, { widenFirst: true });
-    const link = list.children[shownBefore]?.querySelector("a");
-    if (link) link.focus();
+  field.addEventListener("input", () => {
+    clearTimeout(typing);
+    typing = setTimeout(() => runSearch(readForm()), 350);
+  });
+
+  more.addEventListener("click", async () => {
+    if (!current) return;
+    if (more.dataset.action === "plus") {
+      const firstNew = await showNext(current);
+      const link = list.children[firstNew]?.querySelector("a");
+      if (link) link.focus(); // keyboard users land on the first new result
+      say(`${summary(current)} ${current.shown} affichés.`);
+    } else {
+      const shownBefore = current.shown;
+      await runSearch(current.query, { widenFirst: true });
+      const link = list.children[shownBefore]?.querySelector("a");
+      if (link) link.focus();
+    }
+  });
+
+  const initial = new URLSearchParams(location.search);
+  writeForm(initial);
+  if (years.length && [...initial.values()].some(Boolean)) {
+    runSearch(readForm());
+  } else if (years.length) {
+    // Someone about to type: load Pagefind and the index of the year the form
+    // points at while they type, so the answer does not wait for them.
+    form.addEventListener("focusin", () => scopeFor(readForm().annee).catch(() => {}), { once: true });
   }
-});
+}
 
-const initial = new URLSearchParams(location.search);
-writeForm(initial);
-if (years.length && [...initial.values()].some(Boolean)) runSearch(readForm());
+// A query in the address (a shared link, the header's search box): its index,
+// word chunks and filter chunks are fetched while the page is still parsed.
+const fromAddress = new URLSearchParams(location.search);
+if (years.length && [...fromAddress.values()].some(Boolean)) {
+  const q = (fromAddress.get("q") || "").trim();
+  const annee = fromAddress.get("annee") || "";
+  const filters = {};
+  for (const name of FILTERS) if (fromAddress.get(name)) filters[name] = fromAddress.get(name);
+  scopeFor(annee)
+    .then((scope) => scope.search.preload(q || EVERY_ACT, { filters }))
+    .catch(() => {}); // the search itself reports failures
+}
+if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start, { once: true });
+else start();
