@@ -116,6 +116,31 @@ StrictLoader.add_constructor("tag:yaml.org,2002:timestamp", yaml.constructor.Saf
 FastStrictLoader.yaml_implicit_resolvers = StrictLoader.yaml_implicit_resolvers
 FastStrictLoader.yaml_constructors = StrictLoader.yaml_constructors
 
+_STR_TAG = "tag:yaml.org,2002:str"
+_NULL_TAG = "tag:yaml.org,2002:null"
+_BOOL_TAG = "tag:yaml.org,2002:bool"
+_INT_TAG = "tag:yaml.org,2002:int"
+_BOOLS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
+_DECIMAL = StrictLoader.yaml_implicit_resolvers["0"][0][1]  # the int resolver's own pattern
+
+
+def _resolve(self, kind, value, implicit):
+    """Resolver.resolve for our few implicit types, without its generic machinery
+    (no path resolvers, no wildcard resolvers): called for every untagged node."""
+    if kind is yaml.ScalarNode:
+        if implicit[0]:
+            for tag, regexp in self.yaml_implicit_resolvers.get(value[:1], ()):
+                if regexp.match(value):
+                    return tag
+        return _STR_TAG
+    if kind is yaml.SequenceNode:
+        return self.DEFAULT_SEQUENCE_TAG
+    return self.DEFAULT_MAPPING_TAG
+
+
+StrictLoader.resolve = _resolve
+FastStrictLoader.resolve = _resolve
+
 
 @dataclass
 class YamlIssue:
@@ -210,15 +235,19 @@ class _Composer:
 
     def __init__(self, loader: StrictLoader, line_offset: int, text: str):
         self.loader = loader
-        self.offset = line_offset
-        self.newlines = _newlines(text)
+        self.offset = line_offset + 1
+        # YAML also breaks lines at "\r", U+0085, U+2028 and U+2029; only then are
+        # the lines counted from the positions of "\n" (see _line_at).
+        self.newlines = _newlines(text) if _OTHER_BREAKS.search(text) else None
         self.issues: list[YamlIssue] = []
         self.doc = YamlDocument(None)
         self.seen: set[int] = set()  # ids of nodes met: an alias is a node met twice
         self.alias_reported = False
 
     def line(self, node: yaml.Node) -> int:
-        return _line_at(node.start_mark, self.newlines) + self.offset
+        if self.newlines is None:  # "\n" is the only line break: the parser's count is ours
+            return node.start_mark.line + self.offset
+        return _line_at(node.start_mark, self.newlines) + self.offset - 1
 
     def build(self, node: yaml.Node, path: Path = (), depth: int = 0) -> object:
         self.doc.lines[path] = self.line(node)
@@ -249,6 +278,17 @@ class _Composer:
             return self.mapping(node, path, depth)
         if isinstance(node, yaml.SequenceNode):
             return [self.build(child, (*path, i), depth + 1) for i, child in enumerate(node.value)]
+        # The common scalars, as SafeConstructor builds them; anything else (an explicit
+        # tag such as !!float or !ENV, an explicit !!bool yes…) goes through it.
+        tag = node.tag
+        if tag == _STR_TAG:
+            return node.value
+        if tag == _NULL_TAG:
+            return None
+        if tag == _BOOL_TAG and node.value in _BOOLS:
+            return _BOOLS[node.value]
+        if tag == _INT_TAG and _DECIMAL.match(node.value):
+            return int(node.value)
         try:
             return self.loader.construct_object(node, deep=True)
         except yaml.constructor.ConstructorError as exc:
@@ -276,6 +316,9 @@ class _Composer:
             self.doc.key_lines[key_path] = self.line(key_node)
             result[key] = self.build(value_node, key_path, depth + 1)
         return result
+
+
+_OTHER_BREAKS = re.compile("[\r\x85\u2028\u2029]")
 
 
 def _newlines(text: str) -> list[int]:
