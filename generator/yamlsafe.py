@@ -236,18 +236,25 @@ class _Composer:
     def __init__(self, loader: StrictLoader, line_offset: int, text: str):
         self.loader = loader
         self.offset = line_offset + 1
-        # YAML also breaks lines at "\r", U+0085, U+2028 and U+2029; only then are
-        # the lines counted from the positions of "\n" (see _line_at).
-        self.newlines = _newlines(text) if _OTHER_BREAKS.search(text) else None
+        # YAML also breaks lines at "\r", U+0085, U+2028 and U+2029, and counts one
+        # more line at the end of a text without a final "\n"; libyaml does not count
+        # a byte order mark in its positions. Only then are lines counted from the
+        # positions of "\n" (see _line_at), as they always were.
+        self.text, self.length = text, len(text)
+        self.parser_lines = not _IRREGULAR.search(text)
+        self.newlines: list[int] | None = None
         self.issues: list[YamlIssue] = []
         self.doc = YamlDocument(None)
         self.seen: set[int] = set()  # ids of nodes met: an alias is a node met twice
         self.alias_reported = False
 
     def line(self, node: yaml.Node) -> int:
-        if self.newlines is None:  # "\n" is the only line break: the parser's count is ours
-            return node.start_mark.line + self.offset
-        return _line_at(node.start_mark, self.newlines) + self.offset - 1
+        mark = node.start_mark
+        if self.parser_lines and mark.index < self.length:
+            return mark.line + self.offset  # "\n" is the only line break: the parser's count is ours
+        if self.newlines is None:
+            self.newlines = _newlines(self.text)
+        return _line_at(mark, self.newlines) + self.offset - 1
 
     def build(self, node: yaml.Node, path: Path = (), depth: int = 0) -> object:
         self.doc.lines[path] = self.line(node)
@@ -318,7 +325,7 @@ class _Composer:
         return result
 
 
-_OTHER_BREAKS = re.compile("[\r\x85\u2028\u2029]")
+_IRREGULAR = re.compile("[\r\x85\u2028\u2029\ufeff]")
 
 
 def _newlines(text: str) -> list[int]:
@@ -338,11 +345,16 @@ _OPENED = ("found unexpected end of stream", "did not find expected ',' or", "ex
 def read_yaml(text: str, line_offset: int = 0) -> tuple[YamlDocument | None, list[YamlIssue]]:
     """Reads one YAML document. `line_offset` is added to every line (front matter
     starts after the opening `---`). Never raises on bad input."""
+    return _read(text, line_offset, FastStrictLoader, StrictLoader, _Composer)
+
+
+def _read(text: str, line_offset: int, fast: type, strict: type, composer_class: type):
+    # The loaders and composer are parameters so that tests can compare them with others.
     try:
-        loader = FastStrictLoader(text) if _looks_shallow(text) else StrictLoader(text)
+        loader = fast(text) if _looks_shallow(text) else strict(text)
         try:
             node = loader.get_single_node()
-            composer = _Composer(loader, line_offset, text)
+            composer = composer_class(loader, line_offset, text)
             if node is not None:
                 composer.doc.data = composer.build(node)
         finally:
