@@ -15,6 +15,8 @@ import os
 import re
 import resource
 import shutil
+import subprocess
+import sys
 
 import pytest
 import yaml
@@ -254,3 +256,18 @@ def test_parallel_check_with_the_build_cache(archive, tmp_path):
     warm = run_check(archive, on=DAY, cache=tmp_path, jobs=2)
     assert cold.problems == warm.problems == serial.problems
     assert cold.acts == warm.acts == serial.acts
+
+
+# ---------------------------------------------------------------------------
+# Imports: `actes check` loads what checking needs, not what building the site needs
+
+
+def test_check_does_not_import_the_site_builders(project, samples):
+    root = project(samples.FILES)
+    code = ("import sys\nfrom generator.cli import main\ncode = main(['check'])\n"
+            "print(code, sorted({m.split('.')[0] for m in sys.modules} & {'jinja2', 'mkdocs', 'material', "
+            "'markdown', 'weasyprint', 'playwright', 'pagefind'}), file=sys.stderr)\n")
+    run = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True, text=True,
+                         env={**os.environ, "ACTES_DATE": samples.TODAY.isoformat()})
+    assert "OK : 4 fichiers, 4 actes, 0 erreur" in run.stdout
+    assert run.stderr.strip().splitlines()[-1] == "0 []"
