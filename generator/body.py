@@ -33,6 +33,9 @@ class Block:
     text: str
     line: int
 
+    def __reduce__(self):  # pickled by its fields: acts read by worker processes come back faster
+        return (Block, (self.text, self.line))
+
 
 @dataclass
 class Article:
@@ -41,6 +44,9 @@ class Article:
     titre: str  # heading text after the number, if any ("Objet")
     texte: str  # Markdown
     line: int
+
+    def __reduce__(self):  # as Block
+        return (Article, (self.numero, self.label, self.titre, self.texte, self.line))
 
 
 @dataclass
@@ -91,6 +97,7 @@ _MAYBE_ARTICLE = re.compile(r"[#*_\s]*art", re.IGNORECASE)
 _AFTER_DEBATE = re.compile(r"apres (?:en )?avoir delibere")
 _WORDS_SEPARATOR = re.compile(r"[\s,]+")
 _VU = re.compile(r"^vu\b")
+_SPACES = re.compile(r"\s+")
 
 
 def split_blocks(text: str, first_line: int) -> list[Block]:
@@ -151,8 +158,8 @@ def article_of(block: Block) -> tuple[Article, str] | None:
     if match["heading"]:
         titre, texte = rest, rest_lines
     else:
-        titre, texte = "", "\n".join(x for x in (rest, rest_lines) if x)
-    label = re.sub(r"\s+", " ", match["label"]).strip()
+        titre, texte = "", f"{rest}\n{rest_lines}" if rest and rest_lines else rest or rest_lines
+    label = _SPACES.sub(" ", match["label"]).strip()
     return Article(numero, label, titre, texte.strip(), block.line), texte
 
 

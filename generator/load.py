@@ -52,6 +52,9 @@ class RawAct:
 def display_path(path: Path, root: Path) -> str:
     # The path as written first: a symbolic link is named where it is, not where it points.
     # (Resolving only when needed: it costs several system calls per file.)
+    shown, base = os.path.abspath(path), os.path.abspath(root)
+    if os.sep == "/" and shown.startswith(base + "/") and base != "/":
+        return shown[len(base) + 1:]  # what relative_to gives below, without building paths
     for pair in (lambda: (Path(os.path.abspath(path)), Path(os.path.abspath(root))),
                  lambda: (path.resolve(), root.resolve())):
         shown, base = pair()
@@ -181,11 +184,18 @@ def find_act_files(paths: list[Path], root: Path) -> tuple[list[Path], list[Prob
             continue
         for dirpath, dirnames, filenames in os.walk(given):
             dirnames[:] = sorted(d for d in dirnames if d != "annexes" and not d.startswith("."))
+            # A file that is not a link is where its folder is: resolve the folder once.
+            folder = Path(dirpath).resolve()
+            folder_inside = folder == root_resolved or root_resolved in folder.parents
             for name in sorted(filenames):
                 candidate = Path(dirpath) / name
                 if not name.endswith(".md"):
                     continue
-                if root_resolved not in candidate.resolve().parents:
+                if os.path.islink(candidate):
+                    inside = root_resolved in candidate.resolve().parents
+                else:
+                    inside = folder_inside
+                if not inside:
                     problems.append(error(display_path(candidate, root), 1, "chemin",
                                           "lien symbolique vers un fichier hors du dépôt : refusé"))
                     continue
