@@ -125,10 +125,7 @@ def plain(text: str) -> str:
 
 def dispositif_of(block: Block) -> str | None:
     """The normalised dispositif word if this paragraph is the dispositif heading."""
-    if "\n" in block.text.strip():
-        first = block.text.strip().split("\n")[0]
-    else:
-        first = block.text.strip()
+    first = block.text.strip().partition("\n")[0]
     words = plain(first[:240]).rstrip(" :.,")  # a heading is short: fold only its start
     if _AFTER_DEBATE.match(words):
         return AFTER_DEBATE

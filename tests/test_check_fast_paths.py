@@ -27,6 +27,7 @@ from bench.synth import generate
 from generator import yamlsafe
 from generator.body import _ARTICLE, _MAYBE_ARTICLE, ActBody, Block, _place_before, _place_other
 from generator.check import run_check
+from generator.load import _front_matter
 from generator.yamlsafe import MAX_DEPTH, YamlIssue, dotted, read_yaml
 
 EXAMPLES = int(os.environ.get("ACTES_FUZZ_EXAMPLES", "300"))
@@ -271,3 +272,38 @@ def test_check_does_not_import_the_site_builders(project, samples):
                          env={**os.environ, "ACTES_DATE": samples.TODAY.isoformat()})
     assert "OK : 4 fichiers, 4 actes, 0 erreur" in run.stdout
     assert run.stderr.strip().splitlines()[-1] == "0 []"
+
+
+# ---------------------------------------------------------------------------
+# Front matter: found by reading its lines only
+
+
+def reference_split_front_matter(text: str) -> tuple:
+    """The split as it was: every line of the file, then the body joined again."""
+    lines = text.split("\n")
+    if not text.strip():
+        return None, 0, "", "fichier vide"
+    if lines[0].strip() != "---":
+        return None, 0, "", "en-tête YAML absent"
+    for index in range(1, len(lines)):
+        if lines[index].rstrip() in ("---", "..."):
+            return "\n".join(lines[1:index]), index, "\n".join(lines[index + 1:]), None
+    return None, 0, "", "en-tête YAML non terminé"
+
+
+@SETTINGS
+@given(text=st.lists(st.sampled_from(["---", "--- ", " ---", "...", "... ", "a: 1", "", " ", "\t", "\u2028", "x"]),
+                     max_size=8).map("\n".join))
+def test_front_matter_split_as_before(text):
+    front, closing, body, problems = _front_matter(text, "acts/x.md")
+    expected = reference_split_front_matter(text)
+    assert (front, closing, body) == expected[:3]
+    assert [p.message.startswith(expected[3]) for p in problems] == ([True] if expected[3] else [])
+
+
+def test_fold_of_ascii_text_is_its_lower_case():
+    from generator.identifiers import _FOLD, fold
+
+    every_ascii = "".join(chr(code) for code in range(128))
+    assert fold(every_ascii) == every_ascii.translate(_FOLD).lower() == every_ascii.lower()
+    assert fold("Arrêté ARRETE") == "arrete arrete"
