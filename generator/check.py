@@ -27,7 +27,7 @@ from .problems import Problem, sort_problems
 from .references import check_proces_verbaux, check_references
 from .register import check_publication_register
 from .seances import check_seance_documents
-from .registry import Registry
+from .registry import Registry, citations_of
 from .validate import Context, validate_act
 
 ACTS_DIR = "acts"
@@ -221,6 +221,9 @@ def _worker(files, root, ctx, chunks, counter, writer) -> None:
         signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C: the parent stops
         while (index := _take(counter, len(chunks))) is not None:
             part = _validate_range(files, root, ctx, *chunks[index])
+            for act, _ in part:
+                if act is not None:
+                    citations_of(act)  # for the registry, which the parent builds alone
             writer.send_bytes(pickle.dumps((index, part), protocol=pickle.HIGHEST_PROTOCOL))
         writer.close()
     except BaseException:  # the parent validates what is missing, and reports any error itself
