@@ -12,6 +12,7 @@ import os
 import pickle
 import queue
 import signal
+import sys
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -203,8 +204,9 @@ def _processes(files: int) -> int:
 
 def _can_fork() -> bool:
     """Forking is only safe while this process runs a single thread (`actes serve`
-    watches the acts in a thread)."""
-    return "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
+    watches the acts in a thread), and on Linux (macOS libraries may not survive it)."""
+    return sys.platform == "linux" and "fork" in multiprocessing.get_all_start_methods() \
+        and threading.active_count() == 1
 
 
 def _take(counter, count: int) -> int | None:
