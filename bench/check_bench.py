@@ -199,7 +199,7 @@ def stage_profile(archive: Path) -> tuple[list[tuple[str, float, int]], float, i
         patch(C, name, f"cross-check: {name}")
     try:
         start = time.perf_counter()
-        result = C.run_check(archive)
+        result = C.run_check(archive, jobs=1)  # serial: the timers live in this process
         total = time.perf_counter() - start
     finally:
         for module, attr, value in reversed(saved):
@@ -231,7 +231,7 @@ def cprofile_check(archive: Path, top: int = 25) -> str:
 
     profiler = cProfile.Profile()
     profiler.enable()
-    run_check(archive)
+    run_check(archive, jobs=1)  # serial: cProfile sees this process only
     profiler.disable()
     out = io.StringIO()
     stats = pstats.Stats(profiler, stream=out)

@@ -36,7 +36,6 @@ from .load import display_path, find_act_files, load_text
 from .model import Act
 from .problems import Problem, error, warning
 from .rules import RULES
-from .scaffold import free_number
 from .validate import Context, validate_act
 
 GIT_TIMEOUT = 120  # seconds; reading 50k blobs takes a few
@@ -209,6 +208,8 @@ def _conflict(act: Act, other: Act, result: CheckResult, revision: Revision) -> 
     where = "au même chemin" if other.path == act.path else f"par {other.path}"
     advice = "choisir un autre numéro"
     if numero.is_sequential:
+        from .scaffold import free_number  # here: scaffold imports Jinja2, which `check` does not need
+
         taken = [*result.acts, *revision.acts]
         suggestion = free_number(taken, act.type, coll, numero.year)
         advice = f"renuméroter ce projet, par exemple en {suggestion} (prochain numéro libre des deux côtés)"

@@ -33,6 +33,9 @@ class Block:
     text: str
     line: int
 
+    def __reduce__(self):  # pickled by its fields: acts read by worker processes come back faster
+        return (Block, (self.text, self.line))
+
 
 @dataclass
 class Article:
@@ -41,6 +44,9 @@ class Article:
     titre: str  # heading text after the number, if any ("Objet")
     texte: str  # Markdown
     line: int
+
+    def __reduce__(self):  # as Block
+        return (Article, (self.numero, self.label, self.titre, self.texte, self.line))
 
 
 @dataclass
@@ -85,6 +91,13 @@ _ARTICLE = re.compile(
 _ANNEX = re.compile(r"^\#{1,6}\s*[*_]*\s*annexe\b", re.IGNORECASE)
 _CLOSING = re.compile(r"^[#*_\s]*(?:fait\s+(?:a|en|au|et\s+delibere)\b|pour\s+le\s+maire\b|pour\s+extrait\b)")
 _LIST_ITEM = re.compile(r"^\s*(?:[-*+\u2022\u27a4\u2794]|\d+[.)])\s")
+# What every article heading starts with (a necessary condition for _ARTICLE, tested
+# first because most paragraphs are not articles).
+_MAYBE_ARTICLE = re.compile(r"[#*_\s]*art", re.IGNORECASE)
+_AFTER_DEBATE = re.compile(r"apres (?:en )?avoir delibere")
+_WORDS_SEPARATOR = re.compile(r"[\s,]+")
+_VU = re.compile(r"^vu\b")
+_SPACES = re.compile(r"\s+")
 
 
 def split_blocks(text: str, first_line: int) -> list[Block]:
@@ -112,27 +125,26 @@ def plain(text: str) -> str:
 
 def dispositif_of(block: Block) -> str | None:
     """The normalised dispositif word if this paragraph is the dispositif heading."""
-    if "\n" in block.text.strip():
-        first = block.text.strip().split("\n")[0]
-    else:
-        first = block.text.strip()
+    first = block.text.strip().partition("\n")[0]
     words = plain(first[:240]).rstrip(" :.,")  # a heading is short: fold only its start
-    if re.match(r"apres (?:en )?avoir delibere", words):
+    if _AFTER_DEBATE.match(words):
         return AFTER_DEBATE
     if len(words) > 160:
         return None
-    last = re.split(r"[\s,]+", words)[-1] if words else ""
+    last = _WORDS_SEPARATOR.split(words)[-1] if words else ""
     if words in DISPOSITIF_WORDS:
         return DISPOSITIF_WORDS[words]
     # "LE CONSEIL MUNICIPAL, après en avoir délibéré, DÉCIDE :" ends with the word, in
     # capitals (a sentence ending in "décide" is not the dispositif).
-    written = re.split(r"[\s,]+", first.strip().rstrip(" :.,*_"))[-1].strip("*_")
+    written = _WORDS_SEPARATOR.split(first.strip().rstrip(" :.,*_"))[-1].strip("*_")
     if last in DISPOSITIF_WORDS and written.isupper():
         return DISPOSITIF_WORDS[last]
     return None
 
 
 def article_of(block: Block) -> tuple[Article, str] | None:
+    if not _MAYBE_ARTICLE.match(block.text):
+        return None
     first, _, rest_lines = block.text.partition("\n")
     match = _ARTICLE.match(first.strip())
     if not match:
@@ -143,8 +155,8 @@ def article_of(block: Block) -> tuple[Article, str] | None:
     if match["heading"]:
         titre, texte = rest, rest_lines
     else:
-        titre, texte = "", "\n".join(x for x in (rest, rest_lines) if x)
-    label = re.sub(r"\s+", " ", match["label"]).strip()
+        titre, texte = "", f"{rest}\n{rest_lines}" if rest and rest_lines else rest or rest_lines
+    label = _SPACES.sub(" ", match["label"]).strip()
     return Article(numero, label, titre, texte.strip(), block.line), texte
 
 
@@ -160,7 +172,8 @@ def parse_body(text: str, first_line: int = 1) -> ActBody:
     last: list[Block] | None = None
     pending: list[str] = []  # paragraphs of the current article
     for block in split_blocks(text, first_line):
-        if state != "annexes" and _ANNEX.match(block.text) and (body.articles or body.dispositif):
+        if state != "annexes" and block.text[:1] == "#" and _ANNEX.match(block.text) \
+                and (body.articles or body.dispositif):
             state = "annexes"
         if state == "annexes":
             body.annexes_texte.append(block)
@@ -185,8 +198,7 @@ def parse_body(text: str, first_line: int = 1) -> ActBody:
             if word:
                 body.dispositif, body.dispositif_line = word, block.line
                 state = "dispositif"
-                if word == AFTER_DEBATE and not re.fullmatch(r"apres (?:en )?avoir delibere",
-                                                             plain(block.text[:60]).rstrip(" :.,")):
+                if word == AFTER_DEBATE and not _AFTER_DEBATE.fullmatch(plain(block.text[:60]).rstrip(" :.,")):
                     body.dispositif_texte.append(block)  # the sentence holds the decision itself
                 continue
             if found:  # articles without a dispositif heading: keep them, the validator reports it
@@ -218,8 +230,20 @@ def _close_article(body: ActBody, pending: list[str]) -> None:
 
 
 def _place_before(body: ActBody, block: Block, last: list[Block] | None) -> list[Block]:
+    text = block.text
+    if text.startswith("Vu "):  # the common case, decided without folding
+        target = body.visas
+    elif text.startswith(("Considérant", "Considerant")):
+        target = body.considerants
+    else:
+        return _place_other(body, block, last)
+    target.append(block)
+    return target
+
+
+def _place_other(body: ActBody, block: Block, last: list[Block] | None) -> list[Block]:
     start = plain(block.text[:40].split("\n")[0])  # "Vu", "Considérant": the start is enough
-    if re.match(r"^vu\b", start):
+    if _VU.match(start):
         target = body.visas
     elif start.startswith("considerant"):
         target = body.considerants

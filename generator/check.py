@@ -6,11 +6,20 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
+import multiprocessing
 import os
+import pickle
+import queue
+import signal
+import sys
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .actcache import ActCache
+from .actcache import ActCache, Entry
 from .config import SiteConfig, load_config
 from .load import display_path, find_act_files, load_file
 from .model import Act
@@ -19,11 +28,12 @@ from .problems import Problem, sort_problems
 from .references import check_proces_verbaux, check_references
 from .register import check_publication_register
 from .seances import check_seance_documents
-from .registry import Registry
+from .registry import Registry, citations_of
 from .validate import Context, validate_act
 
 ACTS_DIR = "acts"
 CONFIG_FILE = "mkdocs.yml"
+PARALLEL_MIN = 300  # act files to read; below, starting worker processes costs more than it saves
 
 
 @dataclass
@@ -65,12 +75,32 @@ def today() -> dt.date:
 
 
 def run_check(root: Path, paths: list[Path] | None = None, on: dt.date | None = None,
-              cache: Path | None = None) -> CheckResult:
+              cache: Path | None = None, jobs: int | None = None) -> CheckResult:
     """Checks every act of acts/. With `paths`, the acts there are checked against
     all the others (numbers, references) but only their own problems are reported.
     With `cache` (a folder), acts whose file did not change are not read again
-    (generator/actcache.py): what `actes build` does."""
-    root = root.resolve()
+    (generator/actcache.py): what `actes build` does. `jobs` is the number of
+    processes that read and validate the files (default: one per CPU from
+    PARALLEL_MIN files on); the result is the same whatever it is."""
+    with _gc_paused():
+        return _run_check(root.resolve(), paths, on, cache, jobs)
+
+
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Reading an archive allocates millions of objects that all stay alive: the
+    cyclic garbage collector would walk them again and again for nothing."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _run_check(root: Path, paths: list[Path] | None, on: dt.date | None, cache: Path | None,
+               jobs: int | None) -> CheckResult:
     config, problems = load_config(root / CONFIG_FILE)
     ctx = Context(config, on or today(), root)
     files, found_problems = find_act_files(paths or [root / ACTS_DIR], root)
@@ -84,13 +114,7 @@ def run_check(root: Path, paths: list[Path] | None = None, on: dt.date | None = 
         files = [*files, *others]
     acts = []
     stored = ActCache(cache, root / CONFIG_FILE, ctx.today) if cache else None
-    for path in files:
-        result = stored.get(path) if stored else None
-        if result is None:
-            result = validate_act(load_file(path, root), ctx)
-            if stored:
-                stored.put(path, result)
-        act, act_problems = result
+    for act, act_problems in _validated(files, root, ctx, stored, jobs):
         problems += act_problems
         if act is not None and act.meta.type:
             acts.append(act)
@@ -102,3 +126,127 @@ def run_check(root: Path, paths: list[Path] | None = None, on: dt.date | None = 
         problems += check(registry)
     problems = [p for p in problems if p.path not in context]
     return CheckResult(config, registry.acts, registry, sort_problems(problems), len(wanted), context)
+
+
+def _validated(files: list[Path], root: Path, ctx: Context, stored: ActCache | None,
+               jobs: int | None) -> list[Entry]:
+    """(act, problems) of each file, in the order of `files`: from the cache when it
+    has them, else read and validated (in several processes when there are many)."""
+    results: list[Entry | None] = [stored.get(path) if stored else None for path in files]
+    missing = [index for index, result in enumerate(results) if result is None]
+    fresh = _validate_files([files[index] for index in missing], root, ctx, jobs)
+    for index, result in zip(missing, fresh):
+        results[index] = result
+        if stored:
+            stored.put(files[index], result)
+    return results  # type: ignore[return-value]
+
+
+def _validate_files(files: list[Path], root: Path, ctx: Context, jobs: int | None) -> list[Entry]:
+    processes = _processes(len(files)) if jobs is None else min(jobs, len(files))
+    if processes <= 1 or not _can_fork():
+        return _validate_range(files, root, ctx, 0, len(files))
+    return _validate_in_parallel(files, root, ctx, processes)
+
+
+def _validate_range(files: list[Path], root: Path, ctx: Context, start: int, stop: int) -> list[Entry]:
+    return [validate_act(load_file(path, root), ctx) for path in files[start:stop]]
+
+
+def _validate_in_parallel(files: list[Path], root: Path, ctx: Context, processes: int) -> list[Entry]:
+    """Files are cut into chunks that this process and `processes - 1` forked workers
+    take in turn from a shared counter (a busy CPU simply takes fewer). Workers send
+    each chunk back pickled; this process unpickles them between its own chunks.
+    A chunk a worker did not send (it died) is validated here: the result never
+    depends on how the work was shared."""
+    context = multiprocessing.get_context("fork")  # workers start with everything imported
+    size = min(250, max(16, len(files) // (processes * 32)))
+    chunks = [(start, min(start + size, len(files))) for start in range(0, len(files), size)]
+    counter = context.Value("l", 0)  # index of the next chunk to take
+    results: list[list[Entry] | None] = [None] * len(chunks)
+    received: queue.SimpleQueue[bytes] = queue.SimpleQueue()
+    workers, drains = [], []
+    try:
+        for _ in range(processes - 1):
+            reader, writer = context.Pipe(duplex=False)
+            worker = context.Process(target=_worker, args=(files, root, ctx, chunks, counter, writer), daemon=True)
+            worker.start()
+            writer.close()
+            workers.append(worker)
+            drains.append(threading.Thread(target=_drain, args=(reader, received), daemon=True))
+        for drain in drains:  # threads only now: workers are forked from a single thread
+            drain.start()
+        while (index := _take(counter, len(chunks))) is not None:
+            results[index] = _validate_range(files, root, ctx, *chunks[index])
+            _unpickle(received, results)
+        for drain in drains:
+            drain.join()
+        _unpickle(received, results)
+    finally:
+        for worker in workers:
+            worker.join(timeout=5)
+            if worker.is_alive():  # pragma: no cover - only when interrupted
+                worker.terminate()
+    for index, part in enumerate(results):
+        if part is None:
+            results[index] = _validate_range(files, root, ctx, *chunks[index])
+    return [entry for part in results for entry in part]  # type: ignore[union-attr]
+
+
+def _processes(files: int) -> int:
+    if files < PARALLEL_MIN:
+        return 1
+    try:
+        return len(os.sched_getaffinity(0))  # the CPUs this process may use
+    except AttributeError:  # pragma: no cover - not on Linux
+        return os.cpu_count() or 1
+
+
+def _can_fork() -> bool:
+    """Forking is only safe while this process runs a single thread (`actes serve`
+    watches the acts in a thread), and on Linux (macOS libraries may not survive it)."""
+    return sys.platform == "linux" and "fork" in multiprocessing.get_all_start_methods() \
+        and threading.active_count() == 1
+
+
+def _take(counter, count: int) -> int | None:
+    with counter.get_lock():
+        index = counter.value
+        if index >= count:
+            return None
+        counter.value = index + 1
+    return index
+
+
+def _worker(files, root, ctx, chunks, counter, writer) -> None:
+    try:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C: the parent stops
+        while (index := _take(counter, len(chunks))) is not None:
+            part = _validate_range(files, root, ctx, *chunks[index])
+            for act, _ in part:
+                if act is not None:
+                    citations_of(act)  # for the registry, which the parent builds alone
+            writer.send_bytes(pickle.dumps((index, part), protocol=pickle.HIGHEST_PROTOCOL))
+        writer.close()
+    except BaseException:  # the parent validates what is missing, and reports any error itself
+        os._exit(1)
+
+
+def _drain(reader, received: queue.SimpleQueue) -> None:
+    """Reads a worker's messages as they come (the read releases the GIL), so the
+    worker never waits for this process to be free."""
+    try:
+        while True:
+            received.put(reader.recv_bytes())
+    except (EOFError, OSError):
+        reader.close()
+
+
+def _unpickle(received: queue.SimpleQueue, results: list) -> None:
+    while True:
+        try:
+            message = received.get_nowait()
+        except queue.Empty:
+            return
+        index, part = pickle.loads(message)
+        results[index] = part

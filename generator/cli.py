@@ -19,19 +19,25 @@ COMMANDS = (
 )
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The parser of every command, or of the command `only` if it is one (`actes check`
+    then does not import what building the site needs: MkDocs, Jinja2, WeasyPrint…)."""
     parser = argparse.ArgumentParser(
         prog="actes",
         description="Publication des actes administratifs : vérifier, construire et prévisualiser le site.",
     )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMANDE")
     for name in COMMANDS:
-        importlib.import_module(f"generator.commands.{name}").register(subparsers)
+        if only is None or name == only:
+            importlib.import_module(f"generator.commands.{name}").register(subparsers)
+    if only is not None and only not in subparsers.choices:
+        return build_parser()
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
+    given = sys.argv[1:] if argv is None else argv
+    parser = build_parser(given[0] if given and given[0] in COMMANDS else None)
     args = parser.parse_args(argv)
     if not getattr(args, "func", None):
         parser.print_help()

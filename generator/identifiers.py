@@ -281,6 +281,8 @@ _FOLD = _FoldTable()
 
 def fold(text: str) -> str:
     """Lower case without accents: "Arrêté" -> "arrete"."""
+    if text.isascii():  # nothing to decompose: the table maps ASCII to itself
+        return text.lower()
     return text.translate(_FOLD).lower()
 
 

@@ -52,6 +52,9 @@ class RawAct:
 def display_path(path: Path, root: Path) -> str:
     # The path as written first: a symbolic link is named where it is, not where it points.
     # (Resolving only when needed: it costs several system calls per file.)
+    shown, base = os.path.abspath(path), os.path.abspath(root)
+    if os.sep == "/" and shown.startswith(base + "/") and base != "/":
+        return shown[len(base) + 1:]  # what relative_to gives below, without building paths
     for pair in (lambda: (Path(os.path.abspath(path)), Path(os.path.abspath(root))),
                  lambda: (path.resolve(), root.resolve())):
         shown, base = pair()
@@ -79,17 +82,32 @@ def decode(data: bytes, shown: str) -> tuple[str | None, list[Problem]]:
     return text.replace("\r\n", "\n").replace("\r", "\n"), []
 
 
+EMPTY_FILE = "fichier vide : un acte commence par un en-tête YAML entre deux lignes « --- »"
+NO_FRONT_MATTER = "en-tête YAML absent : la première ligne doit être « --- »"
+UNCLOSED_FRONT_MATTER = "en-tête YAML non terminé : ajouter une ligne « --- » après le dernier champ"
+
+
 def split_front_matter(text: str, shown: str) -> tuple[str | None, int, list[Problem]]:
     """Returns (front matter text, index of the closing fence line, problems)."""
-    lines = text.split("\n")
-    if not text.strip():
-        return None, 0, [error(shown, 1, "fichier", "fichier vide : un acte commence par un en-tête YAML entre deux lignes « --- »")]
-    if lines[0].strip() != "---":
-        return None, 0, [error(shown, 1, "en-tête", "en-tête YAML absent : la première ligne doit être « --- »")]
-    for index in range(1, len(lines)):
-        if lines[index].rstrip() in FENCES:
-            return "\n".join(lines[1:index]), index, []
-    return None, 0, [error(shown, 1, "en-tête", "en-tête YAML non terminé : ajouter une ligne « --- » après le dernier champ")]
+    front, closing, _, problems = _front_matter(text, shown)
+    return front, closing, problems
+
+
+def _front_matter(text: str, shown: str) -> tuple[str | None, int, str, list[Problem]]:
+    """split_front_matter, and the body (the text after the closing fence line),
+    reading the lines of the front matter only."""
+    if not text or text.isspace():
+        return None, 0, "", [error(shown, 1, "fichier", EMPTY_FILE)]
+    first_end = text.find("\n")
+    if (text if first_end < 0 else text[:first_end]).strip() != "---":
+        return None, 0, "", [error(shown, 1, "en-tête", NO_FRONT_MATTER)]
+    end, start, index = first_end, first_end + 1, 1  # start: where line `index` starts
+    while end >= 0:
+        end = text.find("\n", start)
+        if (text[start:] if end < 0 else text[start:end]).rstrip() in FENCES:
+            return text[first_end + 1:start - 1], index, "" if end < 0 else text[end + 1:], []
+        start, index = end + 1, index + 1
+    return None, 0, "", [error(shown, 1, "en-tête", UNCLOSED_FRONT_MATTER)]
 
 
 def load_text(data: bytes, shown: str) -> RawAct:
@@ -105,7 +123,7 @@ def load_text(data: bytes, shown: str) -> RawAct:
     if text is None:
         empty.problems.extend(problems)
         return empty
-    front, closing, problems = split_front_matter(text, shown)
+    front, closing, body_text, problems = _front_matter(text, shown)
     if front is None:
         empty.problems.extend(problems)
         return empty
@@ -120,7 +138,6 @@ def load_text(data: bytes, shown: str) -> RawAct:
             meta = doc.data
         else:
             problems.append(error(shown, 2, "en-tête", "l'en-tête YAML doit être une liste de champs « clé: valeur »"))
-    body_text = "\n".join(text.split("\n")[closing + 1 :])
     body_line = closing + 2
     return RawAct(shown, meta, doc, body_text, body_line, parse_body(body_text, body_line), digest, problems)
 
@@ -181,11 +198,18 @@ def find_act_files(paths: list[Path], root: Path) -> tuple[list[Path], list[Prob
             continue
         for dirpath, dirnames, filenames in os.walk(given):
             dirnames[:] = sorted(d for d in dirnames if d != "annexes" and not d.startswith("."))
+            # A file that is not a link is where its folder is: resolve the folder once.
+            folder = Path(dirpath).resolve()
+            folder_inside = folder == root_resolved or root_resolved in folder.parents
             for name in sorted(filenames):
                 candidate = Path(dirpath) / name
                 if not name.endswith(".md"):
                     continue
-                if root_resolved not in candidate.resolve().parents:
+                if os.path.islink(candidate):
+                    inside = root_resolved in candidate.resolve().parents
+                else:
+                    inside = folder_inside
+                if not inside:
                     problems.append(error(display_path(candidate, root), 1, "chemin",
                                           "lien symbolique vers un fichier hors du dépôt : refusé"))
                     continue

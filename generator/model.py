@@ -189,6 +189,8 @@ class Act:
     path: str
     sha256: str
     lines: dict = field(default_factory=dict, repr=False)  # front-matter path -> line
+    # Acts cited in the visas, once found (registry.citations_of): a memo, not part of the act.
+    citations: list | None = field(default=None, compare=False, repr=False)
 
     @property
     def type(self) -> str:

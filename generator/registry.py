@@ -71,6 +71,14 @@ def citations_in_visas(act: Act) -> list[Citation]:
     return found
 
 
+def citations_of(act: Act) -> list[Citation]:
+    """citations_in_visas, found once per act (worker processes of `check` find them
+    while this process is busy with the rest)."""
+    if act.citations is None:
+        act.citations = citations_in_visas(act)
+    return act.citations
+
+
 def declared_references(act: Act) -> list[Citation]:
     out = []
     for relation in ("modifie", "abroge", "rectifie", "deliberations"):
@@ -122,7 +130,7 @@ class Registry:
             self.by_seance[key].append(act)
 
     def _link(self, act: Act) -> None:
-        for citation in [*declared_references(act), *citations_in_visas(act)]:
+        for citation in [*declared_references(act), *citations_of(act)]:
             target = self.resolve(citation.ref, act.meta.collectivite or "")
             if target is None or target is act:
                 if target is None:

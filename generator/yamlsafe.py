@@ -116,6 +116,31 @@ StrictLoader.add_constructor("tag:yaml.org,2002:timestamp", yaml.constructor.Saf
 FastStrictLoader.yaml_implicit_resolvers = StrictLoader.yaml_implicit_resolvers
 FastStrictLoader.yaml_constructors = StrictLoader.yaml_constructors
 
+_STR_TAG = "tag:yaml.org,2002:str"
+_NULL_TAG = "tag:yaml.org,2002:null"
+_BOOL_TAG = "tag:yaml.org,2002:bool"
+_INT_TAG = "tag:yaml.org,2002:int"
+_BOOLS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
+_DECIMAL = StrictLoader.yaml_implicit_resolvers["0"][0][1]  # the int resolver's own pattern
+
+
+def _resolve(self, kind, value, implicit):
+    """Resolver.resolve for our few implicit types, without its generic machinery
+    (no path resolvers, no wildcard resolvers): called for every untagged node."""
+    if kind is yaml.ScalarNode:
+        if implicit[0]:
+            for tag, regexp in self.yaml_implicit_resolvers.get(value[:1], ()):
+                if regexp.match(value):
+                    return tag
+        return _STR_TAG
+    if kind is yaml.SequenceNode:
+        return self.DEFAULT_SEQUENCE_TAG
+    return self.DEFAULT_MAPPING_TAG
+
+
+StrictLoader.resolve = _resolve
+FastStrictLoader.resolve = _resolve
+
 
 @dataclass
 class YamlIssue:
@@ -210,15 +235,26 @@ class _Composer:
 
     def __init__(self, loader: StrictLoader, line_offset: int, text: str):
         self.loader = loader
-        self.offset = line_offset
-        self.newlines = _newlines(text)
+        self.offset = line_offset + 1
+        # YAML also breaks lines at "\r", U+0085, U+2028 and U+2029, and counts one
+        # more line at the end of a text without a final "\n"; libyaml does not count
+        # a byte order mark in its positions. Only then are lines counted from the
+        # positions of "\n" (see _line_at), as they always were.
+        self.text, self.length = text, len(text)
+        self.parser_lines = not _IRREGULAR.search(text)
+        self.newlines: list[int] | None = None
         self.issues: list[YamlIssue] = []
         self.doc = YamlDocument(None)
         self.seen: set[int] = set()  # ids of nodes met: an alias is a node met twice
         self.alias_reported = False
 
     def line(self, node: yaml.Node) -> int:
-        return _line_at(node.start_mark, self.newlines) + self.offset
+        mark = node.start_mark
+        if self.parser_lines and mark.index < self.length:
+            return mark.line + self.offset  # "\n" is the only line break: the parser's count is ours
+        if self.newlines is None:
+            self.newlines = _newlines(self.text)
+        return _line_at(mark, self.newlines) + self.offset - 1
 
     def build(self, node: yaml.Node, path: Path = (), depth: int = 0) -> object:
         self.doc.lines[path] = self.line(node)
@@ -249,6 +285,17 @@ class _Composer:
             return self.mapping(node, path, depth)
         if isinstance(node, yaml.SequenceNode):
             return [self.build(child, (*path, i), depth + 1) for i, child in enumerate(node.value)]
+        # The common scalars, as SafeConstructor builds them; anything else (an explicit
+        # tag such as !!float or !ENV, an explicit !!bool yes…) goes through it.
+        tag = node.tag
+        if tag == _STR_TAG:
+            return node.value
+        if tag == _NULL_TAG:
+            return None
+        if tag == _BOOL_TAG and node.value in _BOOLS:
+            return _BOOLS[node.value]
+        if tag == _INT_TAG and _DECIMAL.match(node.value):
+            return int(node.value)
         try:
             return self.loader.construct_object(node, deep=True)
         except yaml.constructor.ConstructorError as exc:
@@ -278,6 +325,9 @@ class _Composer:
         return result
 
 
+_IRREGULAR = re.compile("[\r\x85\u2028\u2029\ufeff]")
+
+
 def _newlines(text: str) -> list[int]:
     return [match.start() for match in re.finditer("\n", text)]
 
@@ -295,11 +345,16 @@ _OPENED = ("found unexpected end of stream", "did not find expected ',' or", "ex
 def read_yaml(text: str, line_offset: int = 0) -> tuple[YamlDocument | None, list[YamlIssue]]:
     """Reads one YAML document. `line_offset` is added to every line (front matter
     starts after the opening `---`). Never raises on bad input."""
+    return _read(text, line_offset, FastStrictLoader, StrictLoader, _Composer)
+
+
+def _read(text: str, line_offset: int, fast: type, strict: type, composer_class: type):
+    # The loaders and composer are parameters so that tests can compare them with others.
     try:
-        loader = FastStrictLoader(text) if _looks_shallow(text) else StrictLoader(text)
+        loader = fast(text) if _looks_shallow(text) else strict(text)
         try:
             node = loader.get_single_node()
-            composer = _Composer(loader, line_offset, text)
+            composer = composer_class(loader, line_offset, text)
             if node is not None:
                 composer.doc.data = composer.build(node)
         finally:

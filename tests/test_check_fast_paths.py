@@ -1,0 +1,309 @@
+"""The fast paths of `actes check` give exactly what the plain paths give.
+
+- YAML: scalars built from their tag and value, lines from the parser's count and a
+  lean resolver, compared with PyYAML's constructor, lines by bisection and PyYAML's
+  resolver (the reader as it was before the fast path) on generated documents;
+- body: the cheap tests taken before the article regex and before folding;
+- run_check: acts read and validated by several processes give the same acts,
+  problems and registry as one process, errors and cross-file duplicates included.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import resource
+import shutil
+import subprocess
+import sys
+
+import pytest
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from bench.synth import generate
+from generator import yamlsafe
+from generator.body import _ARTICLE, _MAYBE_ARTICLE, ActBody, Block, _place_before, _place_other
+from generator.check import run_check
+from generator.load import _front_matter
+from generator.yamlsafe import MAX_DEPTH, YamlIssue, dotted, read_yaml
+
+EXAMPLES = int(os.environ.get("ACTES_FUZZ_EXAMPLES", "300"))
+SETTINGS = settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+DAY = dt.date(2026, 6, 15)
+
+
+# ---------------------------------------------------------------------------
+# YAML: the reader before its fast path, kept here as the reference
+
+
+class _ReferenceFast(yamlsafe.FastStrictLoader):
+    resolve = yaml.resolver.BaseResolver.resolve
+
+
+class _ReferenceStrict(yamlsafe.StrictLoader):
+    resolve = yaml.resolver.BaseResolver.resolve
+
+
+class _ReferenceComposer(yamlsafe._Composer):
+    """PyYAML's constructor for every scalar; lines counted from the "\\n" positions."""
+
+    def __init__(self, loader, line_offset: int, text: str):
+        super().__init__(loader, line_offset, text)
+        self.reference_offset = line_offset
+        self.all_newlines = yamlsafe._newlines(text)
+
+    def line(self, node: yaml.Node) -> int:
+        return yamlsafe._line_at(node.start_mark, self.all_newlines) + self.reference_offset
+
+    def build(self, node: yaml.Node, path=(), depth: int = 0) -> object:
+        self.doc.lines[path] = self.line(node)
+        if id(node) in self.seen:
+            if not self.alias_reported:
+                probe = path
+                while probe and probe not in self.doc.key_lines:
+                    probe = probe[:-1]
+                line = self.doc.key_lines.get(probe, self.line(node))
+                self.issues.append(YamlIssue(line, dotted(path), "les alias YAML (« *nom ») ne sont pas acceptés"))
+                self.alias_reported = True
+            return None
+        self.seen.add(id(node))
+        if depth > MAX_DEPTH:
+            self.issues.append(
+                YamlIssue(self.line(node), dotted(path), f"imbrication trop profonde (plus de {MAX_DEPTH} niveaux)")
+            )
+            return None
+        if isinstance(node, (yaml.MappingNode, yaml.SequenceNode)) and node.tag not in yamlsafe._COLLECTION_TAGS:
+            self.issues.append(YamlIssue(self.line(node), dotted(path),
+                                         f"étiquette YAML « {node.tag} » refusée : écrire la valeur sans « ! »"))
+            return None
+        if isinstance(node, yaml.MappingNode):
+            return self.mapping(node, path, depth)
+        if isinstance(node, yaml.SequenceNode):
+            return [self.build(child, (*path, i), depth + 1) for i, child in enumerate(node.value)]
+        try:
+            return self.loader.construct_object(node, deep=True)
+        except yaml.constructor.ConstructorError:
+            self.issues.append(YamlIssue(self.line(node), dotted(path),
+                                         f"étiquette YAML « {node.tag} » refusée : écrire la valeur sans « ! »"))
+            return None
+
+
+def reference_read_yaml(text: str, line_offset: int):
+    return yamlsafe._read(text, line_offset, _ReferenceFast, _ReferenceStrict, _ReferenceComposer)
+
+
+def outcome(reader, text: str, line_offset: int):
+    """Everything a reader gives, types included (True == 1 in Python, not in repr)."""
+    try:
+        doc, issues = reader(text, line_offset)
+    except Exception as exc:  # the same exception is the same behaviour
+        return ("exception", type(exc).__name__)
+    if doc is None:
+        return (None, issues)
+    return (repr(doc.data), doc.lines, doc.key_lines, issues)
+
+
+def assert_same_reading(text: str, line_offset: int = 1) -> None:
+    assert outcome(read_yaml, text, line_offset) == outcome(reference_read_yaml, text, line_offset)
+
+
+SCALARS = ["true", "True", "TRUE", "tRUE", "false", "yes", "no", "on", "~", "null", "Null", "NULL", "nul", "",
+           "0", "-0", "+0", "00", "12", "-3", "+4", "0123", "1_000", "0x1F", "0o17", "0b101", "1:30", "7.10", "1e5",
+           ".inf", ".nan", "2026-05-22", "2026-02-30", "2026-05-22 10:00:00", "Été « x »", "😀", "a b", "- x",
+           '"0123"', "'true'", '"a\\u2028b"', '"a\\x85b"', '"a\\rb"', "'x'", '"\\t"', "|\n  bloc\n  texte",
+           ">\n  plié\n\n  texte", "!!bool yes", "!!bool maybe", "!!bool true", "!!int 0x1F", "!!int 12",
+           "!!int 1_0", "!!float 1.5", "!!str 12", "!!str", "!!null x", "!!null", "!!timestamp 2026-05-22",
+           "!!binary aGVsbG8=", "!ENV HOME", "!!set {a}", "!!omap [a: 1]", "&a x", "*a", "[1, true, ~, x]",
+           "{a: 1, b: no}", "[[1], {c: [d]}]", "!!seq [1]", "!!map {a: 1}", "!foo [1]"]
+KEYS = ["type", "numero", "a", "b", "Été", "1", "true", "~", '"q"', "<<", "? [k]"]
+
+
+@st.composite
+def documents(draw) -> str:
+    """Front matters of a few keys with tricky scalars, nested one level, sometimes
+    with line breaks YAML counts and editors do not."""
+    lines = []
+    for _ in range(draw(st.integers(1, 6))):
+        key = draw(st.sampled_from(KEYS))
+        if draw(st.booleans()):
+            lines.append(f"{key}: {draw(st.sampled_from(SCALARS))}")
+        else:
+            lines.append(f"{key}:")
+            for _ in range(draw(st.integers(0, 3))):
+                value = draw(st.sampled_from(SCALARS))
+                lines.append(f"  - {value}" if draw(st.booleans()) else f"  {draw(st.sampled_from(KEYS))}: {value}")
+    text = "\n".join(lines) + draw(st.sampled_from(["\n", ""]))  # front matter ends without "\n"
+    if draw(st.booleans()):
+        text = draw(st.sampled_from(["\ufeff", "\n", "# note\n"])) + text
+    if draw(st.booleans()):
+        text = text.replace("Été", draw(st.sampled_from(["É\u2028té", "É\x85té", "É\rté", "É\u2029té", "É\ufeffté"])))
+    return text
+
+
+@SETTINGS
+@given(text=documents(), offset=st.integers(0, 3))
+def test_yaml_fast_path_reads_like_the_reference(text, offset):
+    assert_same_reading(text, offset)
+
+
+@SETTINGS
+@given(value=st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=30) | st.binary(max_size=8)
+    | st.dates() | st.sampled_from(SCALARS),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner, max_size=4),
+    max_leaves=10), flow=st.booleans())
+def test_yaml_fast_path_reads_dumped_data_like_the_reference(value, flow):
+    assert_same_reading(yaml.safe_dump({"x": value}, allow_unicode=True, default_flow_style=flow))
+
+
+@SETTINGS
+@given(text=st.text(alphabet=st.sampled_from(list("ab:- \n\t'\"[]{},#&*!|>?~0123\u2028\x85\r\ufeff%@`é")), max_size=80))
+def test_yaml_fast_path_reads_any_text_like_the_reference(text):
+    assert_same_reading(text)
+
+
+@pytest.mark.parametrize("text", [
+    "a: 1\nb: !!bool yes\nc: !!int 0x1F\nd: !!float 1.5\ne: !!null x\nf: !!str 12\n",
+    'objet: "Avenant\u2028n°1"\nnumero: 1\nnumero: 2\n',
+    "a: « Été » 😀😀\nb: x\nb: y\n",
+    "a: &x 1\nb: *x\n",
+    "a: !!binary aGVsbG8=\nb: !ENV HOME\n",
+    "?", "a:", "a:\n  -\n  -", "\ufeffa: 1\nb: 2\nc:",  # marks at the end; libyaml skips a BOM
+])
+def test_yaml_fast_path_examples(text):
+    assert_same_reading(text)
+
+
+# ---------------------------------------------------------------------------
+# Body: cheap tests that must never change a decision
+
+
+heads = st.text(alphabet=st.sampled_from(list("#*_ \t\u00a0\u2003\n>aArRtTiIcClLeE.1er:-–Kſ")), max_size=24)
+
+
+@SETTINGS
+@given(text=heads)
+def test_article_prefilter_never_hides_an_article(text):
+    if not _MAYBE_ARTICLE.match(text):
+        assert not _ARTICLE.match(text.partition("\n")[0].strip())
+
+
+@SETTINGS
+@given(start=st.sampled_from(["Vu ", "Considérant", "Considerant"]),
+       rest=st.text(alphabet=st.sampled_from(list("*_`#> \n\tvVuUbé,:x")), max_size=50))
+def test_visas_and_considerants_placed_as_when_folded(start, rest):
+    block = Block(start + rest, 3)
+    fast, folded = ActBody(), ActBody()
+    assert _place_before(fast, block, None) is not None
+    _place_other(folded, block, None)
+    assert (fast.visas, fast.considerants, fast.expose) == (folded.visas, folded.considerants, folded.expose)
+
+
+# ---------------------------------------------------------------------------
+# run_check in several processes
+
+
+@pytest.fixture(scope="module")
+def archive(tmp_path_factory):
+    """A synthetic archive with problems of every kind, in files spread over the chunks."""
+    root = tmp_path_factory.mktemp("archive")
+    paths = generate(root, 120, seed=3)
+    shutil.copyfile(paths[5], paths[5].with_name("copie-" + paths[5].name))  # same number twice
+    shutil.copyfile(paths[90], paths[90].parent.parent / paths[10].parent.name / "double.md")
+    paths[20].write_bytes(b"\xff\xfe" + paths[20].read_bytes())  # not UTF-8
+    paths[40].write_text(paths[40].read_text("utf-8").replace("numero:", "numero: [", 1), "utf-8")  # YAML error
+    paths[60].write_text(paths[60].read_text("utf-8").replace("\ntype:", "\ntype: inconnu\ntype:", 1), "utf-8")
+    paths[80].write_text(re.sub(r"\ndate: .*", "\ndate: 2026-02-30", paths[80].read_text("utf-8"), count=1), "utf-8")
+    paths[100].write_text("pas d'en-tête\n", "utf-8")
+    paths[119].write_text(paths[119].read_text("utf-8").replace("objet:", "objet_: x\nobjet:", 1), "utf-8")
+    return root
+
+
+def children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+@pytest.mark.parametrize("jobs", [2, 3])
+def test_parallel_check_gives_the_serial_result(archive, jobs):
+    serial = run_check(archive, on=DAY, jobs=1)
+    before = children_cpu()
+    parallel = run_check(archive, on=DAY, jobs=jobs)
+    assert children_cpu() > before  # worker processes did run
+    assert len({p.path for p in serial.errors}) >= 8  # the files spoiled above, each with its error
+    assert sum("déjà utilisé" in p.message for p in serial.errors) >= 4  # both pairs of duplicates
+    assert parallel.problems == serial.problems
+    assert [str(p) for p in parallel.problems] == [str(p) for p in serial.problems]
+    assert parallel.acts == serial.acts
+    assert parallel.files == serial.files and parallel.context == serial.context
+    assert parallel.registry.by_key == serial.registry.by_key
+
+
+def test_parallel_check_of_some_paths_gives_the_serial_result(archive):
+    paths = [archive / "acts" / sorted(p.name for p in (archive / "acts").iterdir())[0]]
+    serial = run_check(archive, paths, on=DAY, jobs=1)
+    parallel = run_check(archive, paths, on=DAY, jobs=2)
+    assert serial.context and parallel.context == serial.context
+    assert parallel.problems == serial.problems
+    assert parallel.acts == serial.acts
+
+
+def test_parallel_check_with_the_build_cache(archive, tmp_path):
+    serial = run_check(archive, on=DAY, jobs=1)
+    cold = run_check(archive, on=DAY, cache=tmp_path, jobs=2)
+    warm = run_check(archive, on=DAY, cache=tmp_path, jobs=2)
+    assert cold.problems == warm.problems == serial.problems
+    assert cold.acts == warm.acts == serial.acts
+
+
+# ---------------------------------------------------------------------------
+# Imports: `actes check` loads what checking needs, not what building the site needs
+
+
+def test_check_does_not_import_the_site_builders(project, samples):
+    root = project(samples.FILES)
+    code = ("import sys\nfrom generator.cli import main\ncode = main(['check'])\n"
+            "print(code, sorted({m.split('.')[0] for m in sys.modules} & {'jinja2', 'mkdocs', 'material', "
+            "'markdown', 'weasyprint', 'playwright', 'pagefind'}), file=sys.stderr)\n")
+    run = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True, text=True,
+                         env={**os.environ, "ACTES_DATE": samples.TODAY.isoformat()})
+    assert "OK : 4 fichiers, 4 actes, 0 erreur" in run.stdout
+    assert run.stderr.strip().splitlines()[-1] == "0 []"
+
+
+# ---------------------------------------------------------------------------
+# Front matter: found by reading its lines only
+
+
+def reference_split_front_matter(text: str) -> tuple:
+    """The split as it was: every line of the file, then the body joined again."""
+    lines = text.split("\n")
+    if not text.strip():
+        return None, 0, "", "fichier vide"
+    if lines[0].strip() != "---":
+        return None, 0, "", "en-tête YAML absent"
+    for index in range(1, len(lines)):
+        if lines[index].rstrip() in ("---", "..."):
+            return "\n".join(lines[1:index]), index, "\n".join(lines[index + 1:]), None
+    return None, 0, "", "en-tête YAML non terminé"
+
+
+@SETTINGS
+@given(text=st.lists(st.sampled_from(["---", "--- ", " ---", "...", "... ", "a: 1", "", " ", "\t", "\u2028", "x"]),
+                     max_size=8).map("\n".join))
+def test_front_matter_split_as_before(text):
+    front, closing, body, problems = _front_matter(text, "acts/x.md")
+    expected = reference_split_front_matter(text)
+    assert (front, closing, body) == expected[:3]
+    assert [p.message.startswith(expected[3]) for p in problems] == ([True] if expected[3] else [])
+
+
+def test_fold_of_ascii_text_is_its_lower_case():
+    from generator.identifiers import _FOLD, fold
+
+    every_ascii = "".join(chr(code) for code in range(128))
+    assert fold(every_ascii) == every_ascii.translate(_FOLD).lower() == every_ascii.lower()
+    assert fold("Arrêté ARRETE") == "arrete arrete"
