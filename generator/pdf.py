@@ -29,7 +29,9 @@ import functools
 import hashlib
 import json
 import logging
+import multiprocessing
 import os
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -126,9 +128,31 @@ class PdfRenderer:
             raise PdfError(f"{act.path} : annexe illisible pour le PDF ({exc})") from exc
         return self.render(document)
 
+    def prerender(self, documents: list[Document]) -> None:
+        """Renders the documents missing from the cache in forked worker processes,
+        one per processor (WeasyPrint takes one to three seconds a document: a
+        first build of a large archive takes hours). `render` then finds them in
+        the cache. A document that fails is left to `render`, which reports it in
+        the order of the acts."""
+        missing = [d for d in documents if not self.cached(self.key(d)).is_file()]
+        workers = min(os.cpu_count() or 1, 8, len(missing))
+        if (workers < 2 or len(missing) < PARALLEL_FROM or threading.active_count() > 1
+                or "fork" not in multiprocessing.get_all_start_methods()):
+            return
+        global _PRERENDER
+        _PRERENDER = (self, missing)
+        try:
+            with multiprocessing.get_context("fork").Pool(workers) as pool:
+                self.rendered += sum(pool.imap_unordered(_prerender_one, range(len(missing))))
+        finally:
+            _PRERENDER = None
+
+    def cached(self, key: str) -> Path:
+        return self.cache_dir / key[:2] / f"{key}.pdf"
+
     def render(self, document: Document) -> PdfFile:
         key = self.key(document)
-        cached = self.cache_dir / key[:2] / f"{key}.pdf"
+        cached = self.cached(key)
         if cached.is_file():
             data = cached.read_bytes()
         else:
@@ -175,6 +199,19 @@ class PdfRenderer:
 
             self._stylesheets = [CSS(filename=str(path)) for path in STYLESHEETS]
         return self._stylesheets
+
+
+PARALLEL_FROM = 4  # documents to render before it pays to start worker processes
+_PRERENDER: tuple | None = None  # (renderer, documents) the workers inherit
+
+
+def _prerender_one(index: int) -> int:
+    renderer, documents = _PRERENDER
+    try:
+        renderer.render(documents[index])
+    except Exception:  # noqa: BLE001 - reported by the renderer's own pass, in order
+        return 0
+    return 1
 
 
 @functools.cache

@@ -28,7 +28,7 @@ from pathlib import Path
 from .check import CheckResult
 from .config import Collectivite
 from .model import Act
-from .pdf import PdfFile, PdfRenderer, registre_document, seance_document
+from .pdf import PdfFile, PdfRenderer, act_document, registre_document, seance_document
 from .register import REGISTER_FILE, Entry, Register, Version, load_register, short
 
 DATA_DIR = "build/cache/site-files"
@@ -106,6 +106,7 @@ def prepare(result: CheckResult, root: Path, today: dt.date) -> Publication:
     pages = PageSet(result, acts, today, False, root)
     renderer = PdfRenderer(root, result.config)
     publication = Publication(register=load_register(root))
+    renderer.prerender(list(act_documents(acts, renderer)))
     mismatches = act_pdfs(publication, pages, acts, renderer)
     if mismatches:
         raise_mismatch(mismatches)
@@ -116,6 +117,16 @@ def prepare(result: CheckResult, root: Path, today: dt.date) -> Publication:
     publication.notes.insert(0, f"PDF : {total} ({renderer.rendered} produits, {total - renderer.rendered} "
                                 "repris du cache build/cache/pdf)")
     return publication
+
+
+def act_documents(acts: list[Act], renderer: PdfRenderer):
+    """The acts' PDF documents, for rendering ahead in parallel; an act whose
+    document cannot be made (unreadable annex) is left to act_pdfs, which says so."""
+    for act in acts:
+        try:
+            yield act_document(act, renderer.root, renderer.config)
+        except (OSError, UnicodeDecodeError):
+            continue
 
 
 def act_pdfs(publication: Publication, pages, acts: list[Act], renderer: PdfRenderer) -> list[str]:

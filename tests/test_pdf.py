@@ -248,3 +248,25 @@ def test_an_unreadable_annex_is_a_french_error_not_a_traceback(project, tmp_path
     with pytest.raises(PublishError, match="annexe « annexes/plan.md » : ligne 1 : texte non UTF-8 .*\n"
                                            "publication refusée : 1 erreur.* aucun fichier n'a été modifié"):
         publish(root, [root / PATH], DAY)
+
+
+def test_pdfs_rendered_ahead_by_worker_processes_are_the_same(tmp_path, monkeypatch):
+    """A first build of a large archive renders its PDFs in forked workers, one
+    per processor: the same bytes as one after the other, and none twice."""
+    from generator import pdf
+    from generator.pdf import act_document
+    from tests.sitebuild import EXAMPLE_DAY, REPO
+
+    result = run_check(REPO, on=EXAMPLE_DAY)
+    documents = [act_document(act, REPO, result.config) for act in result.acts[:pdf.PARALLEL_FROM]]
+    serial = PdfRenderer(REPO, result.config, cache_dir=tmp_path / "serie")
+    expected = [serial.render(document).sha256 for document in documents]
+    ahead = PdfRenderer(REPO, result.config, cache_dir=tmp_path / "avance")
+    contexts: list[str] = []
+    get_context = pdf.multiprocessing.get_context
+    monkeypatch.setattr(pdf.multiprocessing, "get_context", lambda method: contexts.append(method) or get_context(method))
+    monkeypatch.setattr(pdf.threading, "active_count", lambda: 1)  # whatever other tests left running
+    ahead.prerender(documents)
+    assert contexts == ["fork"] and ahead.rendered == len(documents)
+    assert [ahead.render(document).sha256 for document in documents] == expected
+    assert ahead.rendered == len(documents)  # found in the cache the second time
