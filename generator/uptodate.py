@@ -10,8 +10,8 @@ it with the print the last successful build recorded:
   size, modification and change times and inode: an edit, a `git checkout`, a
   copy or a rename changes at least one of them (the change time cannot be set
   back by any tool);
-- mkdocs.yml (its bytes), the theme folder and the generator itself (its code
-  and site_templates/), by the same file stats;
+- mkdocs.yml, the theme folder and the generator itself (its code and
+  site_templates/), by their bytes;
 - the versions of the tools (MkDocs, Material, Pagefind, WeasyPrint…);
 - the day of the build (acts go online on their date), the drafts switch, the
   output folder and SOURCE_DATE_EPOCH.
@@ -49,8 +49,9 @@ def _versions() -> str:
     return ",".join(found)
 
 
-def _tree(digest, folder: Path) -> None:
-    """Names and stats of every file under folder, in a stable order."""
+def _tree(digest, folder: Path, contents: bool = False) -> None:
+    """Names and stats (or, with contents, bytes) of every file under folder, in
+    a stable order."""
     digest.update(f"\0tree {folder}\0".encode())
     if not folder.is_dir():
         return
@@ -66,8 +67,12 @@ def _tree(digest, folder: Path) -> None:
                 else:
                     entries.append((entry.path, entry.stat(follow_symlinks=False)))
     for path, stat in sorted(entries):
-        digest.update(f"{path}\0{stat.st_size} {stat.st_mtime_ns} {stat.st_ctime_ns} {stat.st_ino}\n"
-                      .encode("utf-8", "surrogateescape"))
+        if contents:
+            digest.update(f"{path}\0{stat.st_size}\0".encode("utf-8", "surrogateescape"))
+            digest.update(Path(path).read_bytes())
+        else:
+            digest.update(f"{path}\0{stat.st_size} {stat.st_mtime_ns} {stat.st_ctime_ns} {stat.st_ino}\n"
+                          .encode("utf-8", "surrogateescape"))
 
 
 def inputs_print(root: Path, site_dir: Path, day, drafts: bool) -> str:
@@ -79,9 +84,10 @@ def inputs_print(root: Path, site_dir: Path, day, drafts: bool) -> str:
         theme = incremental._theme_dir(config) if config.is_file() else None
     except Exception:  # an unreadable mkdocs.yml: its bytes are in the print, the build will say what is wrong
         theme = None
-    for folder in (root / ACTS_DIR, theme, PACKAGE, TEMPLATES):
+    _tree(digest, (root / ACTS_DIR).resolve())  # thousands of files: their stats
+    for folder in (theme, PACKAGE, TEMPLATES):  # a few hundred small files: their bytes (a copy is no change)
         if folder is not None:
-            _tree(digest, folder.resolve())
+            _tree(digest, folder.resolve(), contents=True)
     return digest.hexdigest()
 
 
