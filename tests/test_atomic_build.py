@@ -133,10 +133,9 @@ def test_a_killed_build_leaves_the_previous_site(project, sites, moment):
     if moment.endswith("MkDocs"):
         assert process.returncode == -signal.SIGKILL
         assert leftovers(project), "le dossier temporaire de la construction tuée devait rester"
-    # Never a half site: the previous one, or (if the build finished first) the new one.
+    # Never a half site: the previous one, or the new one if the build had swapped
+    # it in before the kill (a build of the example takes about 2 s).
     assert tree(project / "site") in (sites["old"], sites["new"])
-    if process.returncode == -signal.SIGKILL:
-        assert tree(project / "site") == sites["old"]
     assert acts_state(project) == acts_before
     # The next build succeeds and removes what the killed one left.
     build_copy(project)
