@@ -49,11 +49,21 @@ def annex_signature(path: Path, act: Act | None) -> tuple:
     return tuple(found)
 
 
+SHARDS = 64  # a change rewrites the shard of that act (1/64 of the cache), not the whole cache
+
+
+def shard_of(key: str) -> int:
+    return int(hashlib.sha256(key.encode("utf-8", "surrogateescape")).hexdigest()[:4], 16) % SHARDS
+
+
 class ActCache:
-    """build/cache/actes.pickle: {file path: (sha256, annexes, act, problems)}."""
+    """build/cache/actes/NN.pickle: {file path: (sha256, annexes, act, problems)},
+    spread over SHARDS files by path, so that saving after one change writes one
+    small file (the whole cache of 20,000 acts is some 200 MB)."""
 
     def __init__(self, folder: Path, config_file: Path, today: dt.date):
-        self.file = folder / "actes.pickle"
+        self.folder = folder / "actes"
+        (folder / "actes.pickle").unlink(missing_ok=True)  # the single file of earlier versions
         salt = hashlib.sha256()
         for part in (code_digest(), today.isoformat(), str(config_file.parent.resolve())):
             salt.update(part.encode() + b"\0")
@@ -63,13 +73,21 @@ class ActCache:
         self.used: dict[str, tuple] = {}
         self.hits = 0
         self._pending: dict[str, str] = {}
-        try:
-            with self.file.open("rb") as handle:
-                salt_found, entries = pickle.load(handle)
+        self.loaded: set[int] = set()  # shards read back, salt matching
+        for shard in range(SHARDS):
+            try:
+                with self._file(shard).open("rb") as handle:
+                    salt_found, entries = pickle.load(handle)
+            except FileNotFoundError:
+                continue
+            except (OSError, pickle.PickleError, EOFError, ValueError, TypeError, AttributeError, ImportError):
+                continue
             if salt_found == self.salt:
-                self.entries = entries
-        except (OSError, pickle.PickleError, EOFError, ValueError, TypeError, AttributeError, ImportError):
-            self.entries = {}
+                self.entries.update(entries)
+                self.loaded.add(shard)
+
+    def _file(self, shard: int) -> Path:
+        return self.folder / f"{shard:02d}.pickle"
 
     def get(self, path: Path) -> Entry | None:
         key = str(path)
@@ -92,11 +110,25 @@ class ActCache:
             self.used[key] = (digest, annex_signature(path, result[0]), result[0], result[1])
 
     def save(self) -> None:
-        """Keeps the entries of this run only (removed acts leave the cache)."""
-        if self.hits == len(self.used) == len(self.entries) and self.used.keys() == self.entries.keys():
-            return  # every act came from the cache: nothing new to write
-        self.file.parent.mkdir(parents=True, exist_ok=True)
-        tmp = self.file.with_suffix(".tmp")
-        with tmp.open("wb") as handle:
-            pickle.dump((self.salt, self.used), handle, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, self.file)
+        """Keeps the entries of this run only (removed acts leave the cache);
+        writes only the shards that changed."""
+        by_shard: dict[int, dict[str, tuple]] = {}
+        for key, entry in self.used.items():
+            by_shard.setdefault(shard_of(key), {})[key] = entry
+        before: dict[int, set[str]] = {}
+        for key in self.entries:
+            before.setdefault(shard_of(key), set()).add(key)
+        for shard in range(SHARDS):
+            now = by_shard.get(shard, {})
+            unchanged = (shard in self.loaded or not now) and now.keys() == before.get(shard, set()) and all(
+                self.entries.get(key) is entry for key, entry in now.items())
+            if unchanged:
+                continue
+            if not now:
+                self._file(shard).unlink(missing_ok=True)
+                continue
+            self.folder.mkdir(parents=True, exist_ok=True)
+            tmp = self._file(shard).with_suffix(".tmp")
+            with tmp.open("wb") as handle:
+                pickle.dump((self.salt, now), handle, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, self._file(shard))

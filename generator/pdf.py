@@ -119,6 +119,7 @@ class PdfRenderer:
         self.rendered = 0  # documents actually rendered (the others came from the cache)
         self._stylesheets = None
         self._environment_digest = environment_digest()
+        self._keys: dict[int, tuple[Document, str]] = {}
 
     # -- documents ---------------------------------------------------------
     def act(self, act: Act) -> PdfFile:
@@ -164,9 +165,14 @@ class PdfRenderer:
         return PdfFile(cached, sha256_bytes(data), len(data))
 
     def key(self, document: Document) -> str:
+        known = self._keys.get(id(document))
+        if known is not None and known[0] is document:
+            return known[1]
         material = {"environment": self._environment_digest, "template": document.template,
                     "document": document.key_material}
-        return sha256_bytes(json.dumps(material, sort_keys=True, ensure_ascii=False, default=str).encode())
+        key = sha256_bytes(json.dumps(material, sort_keys=True, ensure_ascii=False, default=str).encode())
+        self._keys[id(document)] = (document, key)  # asked again by render after prerender
+        return key
 
     def html(self, document: Document) -> str:
         return self.env.get_template(document.template).render(document.context)

@@ -106,8 +106,9 @@ def prepare(result: CheckResult, root: Path, today: dt.date) -> Publication:
     pages = PageSet(result, acts, today, False, root)
     renderer = PdfRenderer(root, result.config)
     publication = Publication(register=load_register(root))
-    renderer.prerender(list(act_documents(acts, renderer)))
-    mismatches = act_pdfs(publication, pages, acts, renderer)
+    documents = dict(act_documents(acts, renderer))
+    renderer.prerender(list(documents.values()))
+    mismatches = act_pdfs(publication, pages, acts, renderer, documents)
     if mismatches:
         raise_mismatch(mismatches)
     seance_pdfs(publication, pages, renderer, root)
@@ -120,19 +121,23 @@ def prepare(result: CheckResult, root: Path, today: dt.date) -> Publication:
 
 
 def act_documents(acts: list[Act], renderer: PdfRenderer):
-    """The acts' PDF documents, for rendering ahead in parallel; an act whose
-    document cannot be made (unreadable annex) is left to act_pdfs, which says so."""
+    """(id of the act, its PDF document), made once for rendering ahead in parallel
+    and then in order; an act whose document cannot be made (unreadable annex) is
+    left to act_pdfs, which says so."""
     for act in acts:
         try:
-            yield act_document(act, renderer.root, renderer.config)
+            yield id(act), act_document(act, renderer.root, renderer.config)
         except (OSError, UnicodeDecodeError):
             continue
 
 
-def act_pdfs(publication: Publication, pages, acts: list[Act], renderer: PdfRenderer) -> list[str]:
+def act_pdfs(publication: Publication, pages, acts: list[Act], renderer: PdfRenderer,
+             documents: dict[int, object] | None = None) -> list[str]:
     mismatches = []
+    documents = documents or {}
     for act in acts:
-        pdf = renderer.act(act)
+        document = documents.get(id(act))
+        pdf = renderer.render(document) if document is not None else renderer.act(act)
         site_file = publication.add(SiteFile.of(pdf_path(pages.site.act_path(act)), pdf))
         publication.acts[id(act)] = site_file
         entry = publication.register.get(act) if publication.register else None

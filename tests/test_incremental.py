@@ -385,3 +385,24 @@ def test_the_previous_site_is_deleted_after_the_swap(project):
     while list(project.glob(".site-trash-*")) and time.monotonic() < deadline:
         time.sleep(0.1)
     assert not list(project.glob(".site-trash-*"))  # deleted in the background, all of them
+
+
+def test_act_cache_writes_only_the_shard_of_a_changed_act(tmp_path):
+    root = copy_project(tmp_path / "projet")
+    check_with_cache(root)
+    shards = root / "build/cache/actes"
+    before = {p.name: p.stat().st_mtime_ns for p in shards.iterdir()}
+    act = root / ACT
+    act.write_text(act.read_text("utf-8") + "\n", "utf-8")
+    result = check_with_cache(root)
+    after = {p.name: p.stat().st_mtime_ns for p in shards.iterdir()}
+    assert len([name for name in after if after[name] != before.get(name)]) == 1
+    assert len(result.acts) == 10  # (a published act changed: check says so, the cache is still used)
+    act.unlink()  # a removed act leaves its shard
+    check_with_cache(root)
+    import pickle
+    from generator.actcache import SHARDS, shard_of
+
+    shard = shards / f"{shard_of(str(act)):02d}.pickle"
+    entries = pickle.loads(shard.read_bytes())[1] if shard.exists() else {}
+    assert str(act) not in entries and len(list(shards.iterdir())) <= SHARDS
