@@ -105,16 +105,62 @@ STEPS = {"build": step_build, "generator": step_generator, "mkdocs": step_mkdocs
 
 
 def run_step(name: str, root: Path) -> dict:
-    """Runs one step in a child process: wall time and peak memory."""
+    """Runs one step in a child process: wall time and peak memory (the getrusage
+    bound, and the largest sum of proportional set sizes sampled over the process
+    tree, which counts a page shared by forked workers once)."""
     started = time.perf_counter()
-    completed = subprocess.run([sys.executable, "-m", "bench.scale", "--step", name, str(root)],
-                               cwd=REPO, capture_output=True, text=True)
+    process = subprocess.Popen([sys.executable, "-m", "bench.scale", "--step", name, str(root)],
+                               cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    sampler = PssSampler(process.pid)
+    sampler.start()
+    stdout, stderr = process.communicate()
+    sampler.stop()
     seconds = time.perf_counter() - started
-    if completed.returncode != 0:
-        sys.exit(f"step {name} failed:\n{completed.stdout[-3000:]}\n{completed.stderr[-3000:]}")
-    result = json.loads(completed.stdout.strip().splitlines()[-1])
+    if process.returncode != 0:
+        sys.exit(f"step {name} failed:\n{stdout[-3000:]}\n{stderr[-3000:]}")
+    result = json.loads(stdout.strip().splitlines()[-1])
     result["seconds"] = seconds
+    result["peak_pss"] = sampler.peak
     return result
+
+
+class PssSampler(threading.Thread):
+    """Every 0.25 s, the sum of the PSS (Linux /proc/PID/smaps_rollup) of a process
+    and all its descendants; keeps the largest. 0 where /proc has no PSS."""
+
+    def __init__(self, pid: int):
+        super().__init__(daemon=True)
+        self.pid, self.peak, self.done = pid, 0, threading.Event()
+
+    def run(self) -> None:
+        while not self.done.wait(0.25):
+            self.peak = max(self.peak, self.sample())
+
+    def stop(self) -> None:
+        self.done.set()
+        self.join()
+
+    def sample(self) -> int:
+        children: dict[int, list[int]] = {}
+        for entry in Path("/proc").iterdir():
+            if entry.name.isdigit():
+                try:
+                    parent = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
+                except (OSError, ValueError, IndexError):
+                    continue
+                children.setdefault(parent, []).append(int(entry.name))
+        total, todo = 0, [self.pid]
+        while todo:
+            pid = todo.pop()
+            todo += children.get(pid, [])
+            try:
+                for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+                    if line.startswith("Pss:"):
+                        total += int(line.split()[1]) * 1024
+                        break
+            except (OSError, ValueError):
+                continue
+        return total
 
 
 def child_main(name: str, root: Path) -> None:
@@ -422,7 +468,8 @@ def main(argv: list[str] | None = None) -> int:
                      "pdf": "factice" if args.pdf_factice else "WeasyPrint"}
 
     def show(label: str, step: dict) -> None:
-        print(f"{label:<38} {step['seconds']:8.1f} s   pic {human(step['peak_bytes'])}", flush=True)
+        print(f"{label:<38} {step['seconds']:8.1f} s   pic {human(step['peak_bytes'])} "
+              f"(PSS échantillonnée {human(step['peak_pss'])})", flush=True)
 
     steps = set(args.steps.split(","))
     if args.no_browser:
@@ -475,7 +522,9 @@ def main(argv: list[str] | None = None) -> int:
     builds = [s for s in (cold, same, one, add) if s]
     if builds:
         peak = max(s["peak_bytes"] for s in builds)
-        print(f"   pic mémoire d'une construction           {human(peak)}   (cible ≤ 4 Go à 50 000)")
+        pss = max(s["peak_pss"] for s in builds)
+        print(f"   pic mémoire d'une construction           {human(peak)} (borne getrusage), {human(pss)} (PSS "
+              f"échantillonnée)   (cible ≤ 4 Go à 50 000)")
     if figures.get("queries"):
         worst = max(figures["queries"], key=lambda q: q["bytes_gzip"])
         slow = max(figures["queries"], key=lambda q: q["first_results_ms"])

@@ -20,3 +20,5 @@ def test_scale_bench_runs_on_a_tiny_archive(tmp_path, capsys):
     assert figures["rebuild_no_change"]["messages"][0].startswith("Site à jour")
     assert figures["search_index"]["bytes"] > 0
     assert figures["cold_build"]["peak_bytes"] > figures["cold_build"]["peak_self"] > 0
+    # The PSS of the build's process tree was sampled (a page shared by forked workers counts once).
+    assert figures["cold_build"]["peak_pss"] > 10_000_000
