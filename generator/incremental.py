@@ -56,9 +56,9 @@ class HtmlReport:
 # What the previous build was made from
 
 
-def _tool_versions() -> str:
+def tool_versions(names: tuple[str, ...] = TOOLS) -> str:
     found = []
-    for name in TOOLS:
+    for name in names:
         try:
             found.append(f"{name}={version(name)}")
         except PackageNotFoundError:
@@ -69,7 +69,7 @@ def _tool_versions() -> str:
 def fingerprint(config_file: Path, theme_dir: Path | None) -> str:
     """Everything besides a page's own Markdown that goes into every page, and
     the audit's rules."""
-    digest = hashlib.sha256(f"v{STATE_VERSION} {_tool_versions()}\n".encode())
+    digest = hashlib.sha256(f"v{STATE_VERSION} {tool_versions()}\n".encode())
     digest.update(config_file.read_bytes())
     # The audit's rules: an incremental build audits only new files (generator/audit.py).
     digest.update(Path(__file__).with_name("audit.py").read_bytes())
@@ -80,12 +80,12 @@ def fingerprint(config_file: Path, theme_dir: Path | None) -> str:
     return digest.hexdigest()
 
 
-def docs_digests(docs_dir: Path, known: dict | None = None) -> tuple[dict[str, str], dict[str, list]]:
+def docs_digests(docs_dir: Path, before: dict | None = None) -> tuple[dict[str, str], dict[str, list]]:
     """The digest of every file of the docs folder, and its stats. A file whose
-    stats (inode, size, modification and change times) are those `known` from
-    the previous build is that same file, unchanged: its digest is not computed
-    again (the docs folder holds every PDF of the site)."""
-    known = known or {}
+    stats (inode, size, modification and change times) are those the previous
+    build recorded is that same file, unchanged: its digest is taken from that
+    build's record, not computed again (the docs folder holds every PDF)."""
+    known_digests, known = (before or {}).get("files", {}), (before or {}).get("stats", {})
     digests, stats = {}, {}
     for folder, _, files in os.walk(docs_dir):
         for name in files:
@@ -93,13 +93,12 @@ def docs_digests(docs_dir: Path, known: dict | None = None) -> tuple[dict[str, s
             rel = os.path.relpath(path, docs_dir).replace(os.sep, "/")
             stat = os.stat(path)
             signature = [stat.st_ino, stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns]
-            previous = known.get(rel)
-            if previous and previous[1:] == signature:
-                digests[rel] = previous[0]
+            if known.get(rel) == signature and rel in known_digests:
+                digests[rel] = known_digests[rel]
             else:
                 with open(path, "rb") as handle:
                     digests[rel] = hashlib.file_digest(handle, "sha256").hexdigest()
-            stats[rel] = [digests[rel], *signature]
+            stats[rel] = signature
     return digests, stats
 
 
@@ -384,7 +383,7 @@ def build_html(root: Path, config_file: Path, docs_dir: Path, staging: Path, sit
     logging.getLogger("mkdocs").setLevel(logging.WARNING)
     theme = _theme_dir(config_file)
     before = previous_state(root, site_dir)
-    files, stats = docs_digests(docs_dir, (before or {}).get("stats"))
+    files, stats = docs_digests(docs_dir, before)
     current = {"version": STATE_VERSION, "site_dir": str(site_dir.resolve()),
                "fingerprint": fingerprint(config_file, theme), "files": files, "stats": stats}
     reason = _why_full(before, current, site_dir)

@@ -29,9 +29,7 @@ import functools
 import hashlib
 import json
 import logging
-import multiprocessing
 import os
-import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -40,6 +38,7 @@ import markdown
 from markupsafe import Markup
 
 from . import sanitize
+from .forking import fork_map, workers_for
 from .config import Collectivite, SiteConfig
 from .frenchtext import date_fr, fait_a, plural
 from .identifiers import nomenclature_labels
@@ -136,17 +135,16 @@ class PdfRenderer:
         the cache. A document that fails is left to `render`, which reports it in
         the order of the acts."""
         missing = [d for d in documents if not self.cached(self.key(d)).is_file()]
-        workers = min(os.cpu_count() or 1, 8, len(missing))
-        if (workers < 2 or len(missing) < PARALLEL_FROM or threading.active_count() > 1
-                or "fork" not in multiprocessing.get_all_start_methods()):
-            return
-        global _PRERENDER
-        _PRERENDER = (self, missing)
+        if workers_for(len(missing), PARALLEL_FROM) > 1:
+            self.rendered += sum(fork_map(self._render_quietly, missing, at_least=PARALLEL_FROM))
+
+    def _render_quietly(self, document: Document) -> int:
+        """1 when rendered; a failure is left to `render`, which reports it in order."""
         try:
-            with multiprocessing.get_context("fork").Pool(workers) as pool:
-                self.rendered += sum(pool.imap_unordered(_prerender_one, range(len(missing))))
-        finally:
-            _PRERENDER = None
+            self.render(document)
+        except Exception:  # noqa: BLE001
+            return 0
+        return 1
 
     def cached(self, key: str) -> Path:
         return self.cache_dir / key[:2] / f"{key}.pdf"
@@ -208,16 +206,6 @@ class PdfRenderer:
 
 
 PARALLEL_FROM = 4  # documents to render before it pays to start worker processes
-_PRERENDER: tuple | None = None  # (renderer, documents) the workers inherit
-
-
-def _prerender_one(index: int) -> int:
-    renderer, documents = _PRERENDER
-    try:
-        renderer.render(documents[index])
-    except Exception:  # noqa: BLE001 - reported by the renderer's own pass, in order
-        return 0
-    return 1
 
 
 @functools.cache

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import multiprocessing
 import os
 import posixpath
 import re
@@ -26,6 +25,7 @@ from pathlib import Path
 import jinja2
 
 from . import sanitize
+from .forking import fork_map
 from .check import CheckResult
 from .config import Collectivite, SiteConfig
 from .frenchtext import date_fr, fait_a, month_fr, plural
@@ -431,33 +431,10 @@ def render_one(env: jinja2.Environment, page: Page) -> bytes:
     return env.get_template(page.template).render(page.context, page_path=page.path).encode("utf-8")
 
 
-def render_pages(env: jinja2.Environment, pages: list[Page], workers: int | None = None) -> Iterator[bytes]:
+def render_pages(env: jinja2.Environment, pages: list[Page]) -> Iterator[bytes]:
     """The Markdown of each page, in order. Many pages (a cold build: one per act)
-    are rendered by forked worker processes, one per processor: they inherit the
-    acts, the environment and the page list, and send back only bytes."""
-    workers = workers or min(os.cpu_count() or 1, 8)
-    if workers < 2 or len(pages) < PARALLEL_FROM or "fork" not in multiprocessing.get_all_start_methods():
-        for page in pages:
-            yield render_one(env, page)
-        return
-    global _FORKED
-    _FORKED = (env, pages)
-    try:
-        chunk = 64
-        starts = range(0, len(pages), chunk)
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
-            for contents in pool.imap(_render_chunk, [(start, start + chunk) for start in starts]):
-                yield from contents
-    finally:
-        _FORKED = None
-
-
-_FORKED: tuple | None = None  # (env, pages) the workers inherit
-
-
-def _render_chunk(bounds: tuple[int, int]) -> list[bytes]:
-    env, pages = _FORKED
-    return [render_one(env, page) for page in pages[bounds[0]:bounds[1]]]
+    are rendered by forked workers, one per processor (generator/forking.py)."""
+    return fork_map(lambda page: render_one(env, page), pages, at_least=PARALLEL_FROM, chunk=64)
 
 
 def bytecode_cache(root: Path) -> jinja2.BytecodeCache:

@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 from . import incremental
@@ -37,16 +36,6 @@ PACKAGE = Path(__file__).resolve().parent
 TEMPLATES = PACKAGE.parent / "site_templates"
 TOOLS = (*incremental.TOOLS, "pagefind", "weasyprint", "pydantic", "actes")
 SKIPPED_DIRS = {"__pycache__", ".git"}
-
-
-def _versions() -> str:
-    found = []
-    for name in TOOLS:
-        try:
-            found.append(f"{name}={version(name)}")
-        except PackageNotFoundError:
-            found.append(f"{name}=absent")
-    return ",".join(found)
 
 
 def _tree(digest, folder: Path, contents: bool = False) -> None:
@@ -76,7 +65,7 @@ def _tree(digest, folder: Path, contents: bool = False) -> None:
 
 
 def inputs_print(root: Path, site_dir: Path, day, drafts: bool) -> str:
-    digest = hashlib.sha256(f"v{VERSION} {_versions()} day={day} drafts={drafts} site={site_dir} "
+    digest = hashlib.sha256(f"v{VERSION} {incremental.tool_versions(TOOLS)} day={day} drafts={drafts} site={site_dir} "
                             f"epoch={os.environ.get('SOURCE_DATE_EPOCH', '')}\n".encode())
     config = root / "mkdocs.yml"
     digest.update(config.read_bytes() if config.is_file() else b"\0no config")

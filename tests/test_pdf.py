@@ -263,9 +263,11 @@ def test_pdfs_rendered_ahead_by_worker_processes_are_the_same(tmp_path, monkeypa
     expected = [serial.render(document).sha256 for document in documents]
     ahead = PdfRenderer(REPO, result.config, cache_dir=tmp_path / "avance")
     contexts: list[str] = []
-    get_context = pdf.multiprocessing.get_context
-    monkeypatch.setattr(pdf.multiprocessing, "get_context", lambda method: contexts.append(method) or get_context(method))
-    monkeypatch.setattr(pdf.threading, "active_count", lambda: 1)  # whatever other tests left running
+    from generator import forking
+
+    get_context = forking.multiprocessing.get_context
+    monkeypatch.setattr(forking.multiprocessing, "get_context", lambda method: contexts.append(method) or get_context(method))
+    monkeypatch.setattr(forking.threading, "active_count", lambda: 1)  # whatever other tests left running
     ahead.prerender(documents)
     assert contexts == ["fork"] and ahead.rendered == len(documents)
     assert [ahead.render(document).sha256 for document in documents] == expected

@@ -77,8 +77,11 @@ def test_pages_rendered_by_worker_processes_are_the_same(tmp_path, monkeypatch):
     serial = render_example(tmp_path / "serie")
     monkeypatch.setattr(render, "PARALLEL_FROM", 1)
     forked: list[str] = []
-    get_context = render.multiprocessing.get_context
-    monkeypatch.setattr(render.multiprocessing, "get_context", lambda method: forked.append(method) or get_context(method))
+    from generator import forking
+
+    get_context = forking.multiprocessing.get_context
+    monkeypatch.setattr(forking.multiprocessing, "get_context", lambda method: forked.append(method) or get_context(method))
+    monkeypatch.setattr(forking.threading, "active_count", lambda: 1)  # whatever other tests left running
     parallel = render_example(tmp_path / "parallele")
     files = sorted(p.relative_to(serial).as_posix() for p in serial.rglob("*") if p.is_file())
     assert files == sorted(p.relative_to(parallel).as_posix() for p in parallel.rglob("*") if p.is_file())
