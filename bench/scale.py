@@ -302,6 +302,12 @@ def counting_server(site: Path, served: Served):
         def log_message(self, *args) -> None:
             pass
 
+        def handle(self) -> None:
+            try:
+                super().handle()
+            except (BrokenPipeError, ConnectionResetError):
+                pass  # the browser closed the page (the query's results were already on screen)
+
         def do_GET(self) -> None:
             asked = time.perf_counter()
             path = Path(self.translate_path(self.path))

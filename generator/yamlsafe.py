@@ -345,7 +345,182 @@ _OPENED = ("found unexpected end of stream", "did not find expected ',' or", "ex
 def read_yaml(text: str, line_offset: int = 0) -> tuple[YamlDocument | None, list[YamlIssue]]:
     """Reads one YAML document. `line_offset` is added to every line (front matter
     starts after the opening `---`). Never raises on bad input."""
+    doc = read_plain_block(text, line_offset)
+    if doc is not None:
+        return doc, []
     return _read(text, line_offset, FastStrictLoader, StrictLoader, _Composer)
+
+
+# ---------------------------------------------------------------------------
+# The common front matter, read without a YAML parser.
+#
+# Almost every act's front matter is block mappings and sequences of one-line
+# scalars ("objet: Convention …", "  - Jean DUPONT", "nomenclature: "1.4"").
+# read_plain_block reads exactly that subset, line by line, and gives up (None)
+# on anything else: then the YAML parser above reads the text and reports its
+# problems. Inside the subset, it gives what the parser gives (data, lines of
+# values and keys), which tests/test_check_fast_paths.py checks on generated
+# documents; it is three times faster on an act.
+
+
+class _NotPlain(Exception):
+    """The text leaves the subset: the YAML parser must read it."""
+
+
+# Each line: "key: value", "- key: value", "- value", or blank or a comment.
+_PLAIN_LINE = re.compile(r"^( *)(?:(- +)?([A-Za-z_][A-Za-z0-9_]*):(?: +(.*))?|- +(.*)|(?:#.*)?)$", re.MULTILINE)
+# What a one-line plain scalar may not start with, contain or end with in block context.
+_INDICATORS = frozenset("-?:,[]{}#&*!|>%@`")
+# Characters the subset leaves to the parser: tabs, line breaks other than "\n", the
+# byte order mark, and what YAML does not print (yaml.reader.Reader.NON_PRINTABLE).
+_OUTSIDE = re.compile(r"[^\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]")
+_RESOLVED = {  # the implicit types of the plain scalars (see _add_resolver)
+    _NULL_TAG: lambda value: None,
+    _BOOL_TAG: _BOOLS.__getitem__,
+    _INT_TAG: int,
+}
+_KEY, _ITEM = 0, 1
+_DEEPEST = 16  # far below MAX_DEPTH: past it, the parser reads and reports
+
+
+def read_plain_block(text: str, line_offset: int = 0) -> YamlDocument | None:
+    if _OUTSIDE.search(text) or text.startswith(("---", "...")) or "\n---" in text or "\n..." in text:
+        return None  # and document markers
+    try:
+        tokens = _plain_tokens(text, line_offset + 1)
+        if not tokens or tokens[0][2] != _KEY:
+            return None
+        doc = YamlDocument(None)
+        doc.data, end = _plain_node(tokens, 0, (), 0, doc)
+        if end != len(tokens):
+            return None
+        return doc
+    except _NotPlain:
+        return None
+
+
+def _plain_tokens(text: str, first_line: int) -> list[tuple]:
+    """(line, column, kind, key, rest) of every line that is not blank or a comment;
+    "- key: value" gives an item (rest None) then a key one column further."""
+    lines = _PLAIN_LINE.findall(text)
+    if len(lines) != text.count("\n") + 1:
+        raise _NotPlain  # a line of another shape (each line matches once, or not at all)
+    tokens = []
+    for number, (indent, dash, key, rest, item) in enumerate(lines, first_line):
+        if key:
+            column = len(indent)
+            if dash:
+                tokens.append((number, column, _ITEM, None, None))
+                column += len(dash)
+            tokens.append((number, column, _KEY, key, None if not rest or rest[0] == "#" else rest))
+        elif item:
+            tokens.append((number, len(indent), _ITEM, None, item))
+    return tokens
+
+
+def _plain_node(tokens: list[tuple], index: int, path: tuple, depth: int, doc: YamlDocument):
+    if depth > _DEEPEST:
+        raise _NotPlain
+    line, column, kind, _, _ = tokens[index]
+    doc.lines[path] = line
+    if kind == _KEY:
+        return _plain_mapping(tokens, index, column, path, depth, doc)
+    return _plain_sequence(tokens, index, column, path, depth, doc)
+
+
+def _plain_mapping(tokens, index, column, path, depth, doc):
+    result: dict = {}
+    count = len(tokens)
+    while index < count:
+        line, at, kind, key, rest = tokens[index]
+        if at != column or kind != _KEY:
+            break
+        if key in result:
+            raise _NotPlain  # duplicate key: the parser's reading names both lines
+        key_path = (*path, key)
+        doc.key_lines[key_path] = line
+        index += 1
+        if rest is not None:
+            doc.lines[key_path] = line
+            result[key] = _plain_value(rest, line, key_path, doc)
+        elif index < count and (tokens[index][1] > column or
+                                (tokens[index][1] == column and tokens[index][2] == _ITEM)):
+            result[key], index = _plain_node(tokens, index, key_path, depth + 1, doc)
+        else:
+            raise _NotPlain  # an empty value: its line is the parser's to give
+        if index < count and tokens[index][1] > column:
+            raise _NotPlain  # a scalar continued on the next line, or bad indentation
+    return result, index
+
+
+def _plain_sequence(tokens, index, column, path, depth, doc):
+    result: list = []
+    count = len(tokens)
+    while index < count:
+        line, at, kind, _, rest = tokens[index]
+        if at != column or kind != _ITEM:
+            break
+        item_path = (*path, len(result))
+        index += 1
+        if rest is not None:
+            doc.lines[item_path] = line
+            result.append(_plain_value(rest, line, item_path, doc))
+        else:  # "- key: value": a mapping starting on the item's line
+            value, index = _plain_node(tokens, index, item_path, depth + 1, doc)
+            result.append(value)
+        if index < count and tokens[index][1] > column:
+            raise _NotPlain
+    return result, index
+
+
+def _plain_value(rest: str, line: int, path: tuple, doc: YamlDocument) -> object:
+    if rest[0] != "{":
+        return _plain_scalar(rest)
+    # A one-line flow mapping of plain scalars: "- {mandant: A, mandataire: B}".
+    close = rest.find("}")
+    inner, after = rest[1:close], rest[close + 1:]
+    if close < 0 or _FLOW_INDICATORS.search(inner) or not _after_closing(after):
+        raise _NotPlain
+    result: dict = {}
+    for part in inner.split(","):
+        match = _FLOW_PAIR.fullmatch(part)
+        if not match or match[1] in result or match[2][0] in _INDICATORS:
+            raise _NotPlain
+        key_path = (*path, match[1])
+        doc.key_lines[key_path] = doc.lines[key_path] = line
+        result[match[1]] = _resolved(match[2])
+    return result
+
+
+_FLOW_INDICATORS = re.compile("[][{}\"'#]")
+_FLOW_PAIR = re.compile(r" *([A-Za-z_][A-Za-z0-9_]*): +([^: ](?:[^:]*[^: ])?) *")
+
+
+def _after_closing(after: str) -> bool:
+    """What may follow a closing quote or brace: nothing, or spaces and a comment."""
+    return not after or (after[0] == " " and after.strip(" ")[:1] in ("", "#"))
+
+
+def _resolved(value: str) -> object:
+    for tag, regexp in StrictLoader.yaml_implicit_resolvers.get(value[:1], ()):
+        if regexp.match(value):
+            return _RESOLVED[tag](value)
+    return value
+
+
+def _plain_scalar(rest: str) -> object:
+    """A one-line scalar and its comment ("1.1"   # marchés publics)."""
+    first = rest[0]
+    if first == '"' or first == "'":
+        close = rest.find(first, 1)
+        inner = rest[1:close]
+        if close < 0 or (first == '"' and "\\" in inner) or not _after_closing(rest[close + 1:]):
+            raise _NotPlain  # escapes, '' in single quotes, text after the closing quote
+        return inner
+    value = rest.partition(" #")[0].rstrip(" ")
+    if not value or first in _INDICATORS or ": " in value or value[-1] == ":":
+        raise _NotPlain
+    return _resolved(value)
 
 
 def _read(text: str, line_offset: int, fast: type, strict: type, composer_class: type):

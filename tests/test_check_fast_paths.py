@@ -17,6 +17,7 @@ import resource
 import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 import yaml
@@ -163,6 +164,82 @@ def test_yaml_fast_path_reads_dumped_data_like_the_reference(value, flow):
 @given(text=st.text(alphabet=st.sampled_from(list("ab:- \n\t'\"[]{},#&*!|>?~0123\u2028\x85\r\ufeff%@`é")), max_size=80))
 def test_yaml_fast_path_reads_any_text_like_the_reference(text):
     assert_same_reading(text)
+
+
+# Front matters shaped like acts (block mappings and sequences of one-line scalars,
+# the subset yamlsafe.read_plain_block reads without the parser), with the near
+# misses that must leave it: continued lines, empty values, odd indentation…
+PLAIN_VALUES = ["Jean DUPONT", "Convention n° 12 : avenant", "a:b", "x #1", "x # note", "14:00", "2026-05-22",
+                "1.4", '"1.4"', "'2026-102'", '"a \' b"', "'l''acte'", '"a\\nb"', '"x', "x'", "-1", "- y",
+                "~", "null", "0", "012", "12", "True", "yes", "é « ok » 😀", "[a]", "{a: 1}", "&a x", "*a",
+                "!!str 1", "|", "x:", "a : b", "%x", "@x", "`x`", "? x", ", x", "a\u00a0", "x  ", "#x",
+                '"1.1"    # note', "'x' # c", '"a"#c', '"a" b', "# c", "x  # c: d", "'a''b' # c", "x: # c",
+                '"a # b"', "'#'", "a#b", "{mandant: A B, mandataire: C}", "{a: 1} # c", "{a: 1}x",
+                "{a: x, a: y}", "{a: [1]}", '{a: "x"}', "{}", "{a: 1,}", "{a:1}", "{ a: 1 , b: ~ }", "{a: b: c}",
+                "{a: x #}", "{a: -x}", "{a: 'x'}", "{a: b c, d: e}"]
+GOOD_VALUES = ["Jean DUPONT", "2026-05-22", '"1.4"', "12", "true", "~", "Pour le Maire, l'adjoint délégué",
+               "'2026-102'", "{de: A B, a: C}", "x # note", "n°#3"]
+PLAIN_KEYS = ["type", "numero", "objet", "signataire", "nom", "a", "b", "a-b", "Été", "true", "1"]
+
+
+@st.composite
+def block_documents(draw, depth: int = 0) -> str:
+    def value() -> str:
+        return draw(st.sampled_from(GOOD_VALUES if draw(st.integers(0, 5)) else PLAIN_VALUES))
+
+    def block(indent: int, level: int) -> list[str]:
+        lines = []
+        pad = " " * indent
+        if level and draw(st.integers(0, 3)) == 0:  # a sequence
+            for _ in range(draw(st.integers(1, 3))):
+                if level < 3 and draw(st.booleans()):
+                    inner = block(indent + 2, level + 1)
+                    if inner and not inner[0].lstrip().startswith("- "):
+                        lines.append(pad + "- " + inner[0].lstrip())
+                        lines.extend(inner[1:])
+                        continue
+                lines.append(pad + "- " + value())
+            return lines
+        for _ in range(draw(st.integers(1, 4))):
+            key = draw(st.sampled_from(PLAIN_KEYS[:6] if draw(st.integers(0, 3)) else PLAIN_KEYS))
+            choice = draw(st.integers(0, 6))
+            if level < 3 and choice == 0:
+                lines.append(f"{pad}{key}:")
+                lines.extend(block(indent + draw(st.sampled_from([2, 2, 4, 1])), level + 1))
+            elif level < 3 and choice == 1:  # an indentless sequence, as PyYAML writes them
+                lines.append(f"{pad}{key}:")
+                lines.extend(pad + "- " + value() for _ in range(draw(st.integers(1, 2))))
+            elif choice == 2 and draw(st.booleans()):
+                lines.append(f"{pad}{key}:" + draw(st.sampled_from(["", " ", "  "])))
+            else:
+                lines.append(f"{pad}{key}:{draw(st.sampled_from([' ', '  ']))}{value()}")
+            if draw(st.integers(0, 29)) == 0:
+                lines.append(draw(st.sampled_from(["", "   ", "# note", "  # note", f"{pad}  suite", " x: 1"])))
+        return lines
+
+    text = "\n".join(block(draw(st.sampled_from([0, 0, 0, 2])), 0))
+    return text + draw(st.sampled_from(["\n", "", "\n\n"]))
+
+
+@SETTINGS
+@given(text=block_documents(), offset=st.integers(0, 3))
+def test_plain_block_reader_reads_like_the_parser(text, offset):
+    assert_same_reading(text, offset)
+    doc = yamlsafe.read_plain_block(text, offset)
+    if doc is not None:  # and when it reads, it is the parser's reading, not a fallback
+        reference, issues = reference_read_yaml(text, offset)
+        assert not issues and (repr(doc.data), doc.lines, doc.key_lines) == \
+            (repr(reference.data), reference.lines, reference.key_lines)
+
+
+def test_plain_block_reader_reads_the_acts_it_is_for():
+    """The example acts and a synthetic archive's are read without the parser."""
+    texts = [_front_matter(path.read_text("utf-8"), "x")[0] for path in sorted(Path("acts").rglob("*.md"))
+             if "annexes" not in path.parts]
+    assert len(texts) >= 8
+    for text in texts:
+        assert yamlsafe.read_plain_block(text, 1) is not None, text
+        assert_same_reading(text)
 
 
 @pytest.mark.parametrize("text", [
