@@ -62,6 +62,31 @@ class ActBody:
     cloture: list[Block] = field(default_factory=list)  # "Fait à …" and signatures typed in the body
     line: int = 1  # file line where the body starts (after the closing "---")
 
+    def __reduce__(self):
+        """Pickled as flat tuples of strings and numbers, rebuilt in one call: acts
+        read by worker processes of `check` come back to the main one several times
+        faster than object by object."""
+        return (_rebuilt_body, (
+            _flat(self.visas), _flat(self.considerants), _flat(self.expose), self.dispositif,
+            self.dispositif_line, _flat(self.dispositif_texte),
+            tuple(x for a in self.articles for x in (a.numero, a.label, a.titre, a.texte, a.line)),
+            _flat(self.annexes_texte), _flat(self.cloture), self.line))
+
+
+def _flat(blocks: list[Block]) -> tuple:
+    return tuple(x for block in blocks for x in (block.text, block.line))
+
+
+def _blocks(flat: tuple) -> list[Block]:
+    return [Block(flat[i], flat[i + 1]) for i in range(0, len(flat), 2)]
+
+
+def _rebuilt_body(visas, considerants, expose, dispositif, dispositif_line, dispositif_texte, articles,
+                  annexes_texte, cloture, line) -> ActBody:
+    return ActBody(_blocks(visas), _blocks(considerants), _blocks(expose), dispositif, dispositif_line,
+                   _blocks(dispositif_texte), [Article(*articles[i:i + 5]) for i in range(0, len(articles), 5)],
+                   _blocks(annexes_texte), _blocks(cloture), line)
+
 
 # Dispositif words, folded (no accents, lower case) -> printed form.
 DISPOSITIF_WORDS = {
@@ -97,7 +122,10 @@ _MAYBE_ARTICLE = re.compile(r"[#*_\s]*art", re.IGNORECASE)
 _AFTER_DEBATE = re.compile(r"apres (?:en )?avoir delibere")
 _WORDS_SEPARATOR = re.compile(r"[\s,]+")
 _VU = re.compile(r"^vu\b")
-_SPACES = re.compile(r"\s+")
+# A paragraph that may change the state once articles have begun: an annex heading
+# ("#"), a closing ("Fait à", "Pour le Maire", see _may_close), an article. Others
+# simply continue the article, decided with this one test.
+_MAY_TURN = re.compile(r"#|[#*_ \t]*(?:[FfPp]|\Z)|[#*_\s]*art", re.IGNORECASE)
 
 
 def split_blocks(text: str, first_line: int) -> list[Block]:
@@ -126,6 +154,24 @@ def plain(text: str) -> str:
 def dispositif_of(block: Block) -> str | None:
     """The normalised dispositif word if this paragraph is the dispositif heading."""
     first = block.text.strip().partition("\n")[0]
+    if _not_a_dispositif(first[:240]):
+        return None
+    return dispositif_of_line(first)
+
+
+def _not_a_dispositif(head: str) -> bool:
+    """True only when dispositif_of_line(head) is sure to say None, decided without
+    folding the line (most paragraphs before the dispositif are long sentences):
+    it starts with an ASCII letter other than the "a" of "Après en avoir délibéré",
+    and its last word is written in ASCII letters and is not a dispositif word."""
+    start = head.lstrip("#>*_` \t")[:1]
+    if not (start.isascii() and start.isalpha()) or start in "aA":
+        return False
+    last = head.rstrip(" :.,*_`\t").rsplit(" ", 1)[-1]
+    return last.isascii() and last.isalpha() and last.lower() not in DISPOSITIF_WORDS
+
+
+def dispositif_of_line(first: str) -> str | None:
     words = plain(first[:240]).rstrip(" :.,")  # a heading is short: fold only its start
     if _AFTER_DEBATE.match(words):
         return AFTER_DEBATE
@@ -149,15 +195,14 @@ def article_of(block: Block) -> tuple[Article, str] | None:
     match = _ARTICLE.match(first.strip())
     if not match:
         return None
-    raw = match["num"].lower()
-    numero = 1 if raw in ("premier", "unique") else int(raw)
-    rest = match["rest"].strip().strip("*_").strip()
+    label, raw, rest = match.group("label", "num", "rest")
+    numero = int(raw) if raw.isdigit() else 1  # "premier", "unique"
+    rest = rest.strip().strip("*_").strip()
     if match["heading"]:
         titre, texte = rest, rest_lines
     else:
         titre, texte = "", f"{rest}\n{rest_lines}" if rest and rest_lines else rest or rest_lines
-    label = _SPACES.sub(" ", match["label"]).strip()
-    return Article(numero, label, titre, texte.strip(), block.line), texte
+    return Article(numero, " ".join(label.split()), titre, texte.strip(), block.line), texte
 
 
 def _continues(block: Block) -> bool:
@@ -172,6 +217,9 @@ def parse_body(text: str, first_line: int = 1) -> ActBody:
     last: list[Block] | None = None
     pending: list[str] = []  # paragraphs of the current article
     for block in split_blocks(text, first_line):
+        if state == "articles" and not _MAY_TURN.match(block.text):
+            pending.append(block.text)  # the article goes on
+            continue
         if state != "annexes" and block.text[:1] == "#" and _ANNEX.match(block.text) \
                 and (body.articles or body.dispositif):
             state = "annexes"
@@ -242,15 +290,22 @@ def _place_before(body: ActBody, block: Block, last: list[Block] | None) -> list
 
 
 def _place_other(body: ActBody, block: Block, last: list[Block] | None) -> list[Block]:
-    start = plain(block.text[:40].split("\n")[0])  # "Vu", "Considérant": the start is enough
-    if _VU.match(start):
-        target = body.visas
-    elif start.startswith("considerant"):
-        target = body.considerants
-    elif (last is body.visas or last is body.considerants) and _continues(block):
+    target = body.expose
+    if _may_be_visa(block.text):
+        start = plain(block.text[:40].split("\n")[0])  # "Vu", "Considérant": the start is enough
+        if _VU.match(start):
+            target = body.visas
+        elif start.startswith("considerant"):
+            target = body.considerants
+    if target is body.expose and (last is body.visas or last is body.considerants) and _continues(block):
         last[-1] = Block(f"{last[-1].text}\n\n{block.text}", last[-1].line)
         return last
-    else:
-        target = body.expose
     target.append(block)
     return target
+
+
+def _may_be_visa(text: str) -> bool:
+    """False only when the folded start is sure not to be "vu" or "considerant": the
+    text starts, after Markdown marks, with an ASCII letter other than v and c."""
+    start = text.lstrip("#>*_` \t")[:1]
+    return not (start.isascii() and start.isalpha()) or start in "vVcC"

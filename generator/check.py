@@ -156,7 +156,11 @@ def _validate_files(files: list[Path], root: Path, ctx: Context, jobs: int | Non
 
 
 def _validate_range(files: list[Path], root: Path, ctx: Context, start: int, stop: int) -> list[Entry]:
-    return [validate_act(load_file(path, root), ctx) for path in files[start:stop]]
+    entries = [validate_act(load_file(path, root), ctx) for path in files[start:stop]]
+    for act, _ in entries:
+        if act is not None:
+            citations_of(act)  # for the registry: found while every process is busy
+    return entries
 
 
 def _validate_in_parallel(files: list[Path], root: Path, ctx: Context, processes: int) -> list[Entry]:
@@ -229,9 +233,6 @@ def _worker(files, root, ctx, chunks, counter, writer) -> None:
         signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C: the parent stops
         while (index := _take(counter, len(chunks))) is not None:
             part = _validate_range(files, root, ctx, *chunks[index])
-            for act, _ in part:
-                if act is not None:
-                    citations_of(act)  # for the registry, which the parent builds alone
             writer.send_bytes(pickle.dumps((index, part), protocol=pickle.HIGHEST_PROTOCOL))
         writer.close()
     except BaseException:  # the parent validates what is missing, and reports any error itself

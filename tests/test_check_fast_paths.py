@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import pickle
 import re
 import resource
 import shutil
@@ -26,6 +27,7 @@ from hypothesis import strategies as st
 
 from bench.synth import generate
 from generator import yamlsafe
+from generator import body as body_module
 from generator.body import _ARTICLE, _MAYBE_ARTICLE, ActBody, Block, _place_before, _place_other
 from generator.check import run_check
 from generator.load import _front_matter
@@ -277,6 +279,100 @@ def test_visas_and_considerants_placed_as_when_folded(start, rest):
     assert _place_before(fast, block, None) is not None
     _place_other(folded, block, None)
     assert (fast.visas, fast.considerants, fast.expose) == (folded.visas, folded.considerants, folded.expose)
+
+
+@SETTINGS
+@given(text=st.text(alphabet=st.sampled_from(list("#>*_` \t\u00a0,.:;aAÀàpPrRèeEÈéÉsSdDcCiItTlLbBvVoOnNmMxX'-\u0301ſ"
+                                                   "\u2028\n")), max_size=40)
+       | st.sampled_from(["Le Conseil municipal,", "DÉCIDE :", "LE CONSEIL, après en avoir délibéré, DÉCIDE :",
+                          "Après en avoir délibéré, le conseil décide", "**ARRÊTE :**", "Le maire arrete",
+                          "LE MAIRE ARRETE", "Il décide", "Le bureau DELIBERE.", "x DECIDENT", "Ils arretent"]),
+       prefix=st.sampled_from(["", "Le rapport ", "** ", "# ", "a"]))
+def test_dispositif_prefilter_never_hides_a_dispositif(text, prefix):
+    first = (prefix + text).strip().partition("\n")[0]
+    assert body_module.dispositif_of(Block(prefix + text, 1)) == body_module.dispositif_of_line(first)
+
+
+def reference_place_other(body: ActBody, block: Block, last):
+    """_place_other as it was: the start of every paragraph folded."""
+    start = body_module.plain(block.text[:40].split("\n")[0])
+    if body_module._VU.match(start):
+        target = body.visas
+    elif start.startswith("considerant"):
+        target = body.considerants
+    elif (last is body.visas or last is body.considerants) and body_module._continues(block):
+        last[-1] = Block(f"{last[-1].text}\n\n{block.text}", last[-1].line)
+        return last
+    else:
+        target = body.expose
+    target.append(block)
+    return target
+
+
+@SETTINGS
+@given(text=st.text(alphabet=st.sampled_from(list("#>*_` \t\u00a0\nvVuUcCoOnNsSiIdDéÉrRaAeEtTlL-1)ſ\u0301")), max_size=30),
+       last=st.sampled_from([None, "visas", "considerants", "expose"]))
+def test_paragraph_prefilter_places_as_when_folded(text, last):
+    placed = []
+    for place in (body_module._place_other, reference_place_other):
+        body = ActBody(visas=[Block("Vu x", 1)], considerants=[Block("Considérant y", 2)], expose=[Block("z", 3)])
+        target = place(body, Block(text, 4), getattr(body, last) if last else None)
+        placed.append((body, [name for name in ("visas", "considerants", "expose") if getattr(body, name) is target]))
+    assert placed[0] == placed[1]
+
+
+def reference_split_blocks(text: str, first_line: int) -> list[Block]:
+    """split_blocks as it was, line by line."""
+    blocks, current, start = [], [], first_line
+    for offset, line in enumerate(text.split("\n")):
+        if line.strip():
+            if not current:
+                start = first_line + offset
+            current.append(line.rstrip())
+        elif current:
+            blocks.append(Block("\n".join(current), start))
+            current = []
+    if current:
+        blocks.append(Block("\n".join(current), start))
+    return blocks
+
+
+def reference_article_of(block: Block):
+    """article_of as it was (label spaces by regex, number by its word)."""
+    found = body_module.article_of(block)
+    if found is None:
+        return None
+    match = _ARTICLE.match(block.text.partition("\n")[0].strip())
+    raw = match["num"].lower()
+    numero = 1 if raw in ("premier", "unique") else int(raw)
+    assert (found[0].numero, found[0].label) == (numero, re.sub(r"\s+", " ", match["label"]).strip())
+    return found
+
+
+BODY_LINES = ["Vu le code", "VU la loi", "Considérant que", "considérant", "Le conseil,", "**ARRÊTE :**", "## DÉCIDE",
+              "DÉLIBÈRE", "Après en avoir délibéré, le conseil décide :", "## Article 1 – Objet", "**Article 2** : texte",
+              "Article 1er - x", "ARTICLE PREMIER :", "Art. 3", "## Article", "Fait à Lens, le 1er mai", "Pour le Maire",
+              "pour extrait", "# Annexe 1", "## annexe", "- item", "1) item", "suite en minuscules", "Texte.", "  ",
+              "\t", "\u00a0", "\u2003x", "ſ", "art", "#", "*", "**", "_", "> citation", "Part", "fait", "P", "x\x0c",
+              "Article ١٢ : chiffres", "ARTICLE\u00a02 :", "Article  4\t:", "\u2028"]
+
+
+@SETTINGS
+@given(parts=st.lists(st.tuples(st.sampled_from(BODY_LINES), st.sampled_from(["\n", "\n\n", "\n  \n", " \n\n\n", "\n\t\n"])),
+                      max_size=25), first=st.integers(1, 40))
+def test_body_split_fast_paths_change_nothing(parts, first):
+    text = "".join(line + sep for line, sep in parts)
+    assert body_module.split_blocks(text, first) == reference_split_blocks(text, first)
+    for block in reference_split_blocks(text, first):
+        assert body_module.article_of(block) == reference_article_of(block)
+    fast = body_module.parse_body(text, first)
+    saved = body_module._MAY_TURN
+    body_module._MAY_TURN = re.compile("")  # every paragraph takes the long way
+    try:
+        assert body_module.parse_body(text, first) == fast
+    finally:
+        body_module._MAY_TURN = saved
+    assert pickle.loads(pickle.dumps(fast, protocol=pickle.HIGHEST_PROTOCOL)) == fast
 
 
 # ---------------------------------------------------------------------------

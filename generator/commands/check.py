@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -76,7 +77,22 @@ def run(args: argparse.Namespace) -> int:
     else:
         print_text(result, args.liste)
         print(summary(result, ok))
-    return 0 if ok else 1
+    code = 0 if ok else 1
+    if getattr(args, "command_line", False):
+        leave(code)
+    return code
+
+
+def leave(code: int) -> None:
+    """Ends the `actes check` process once everything is printed, without freeing
+    one by one the objects of every act read (0.3 s at 20,000 acts): the system
+    takes the memory back at once."""
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (BrokenPipeError, ValueError):  # `actes check | head`, or a closed stream
+            pass
+    os._exit(code)
 
 
 def print_text(result, full_list: bool) -> None:
