@@ -75,15 +75,18 @@ def today() -> dt.date:
 
 
 def run_check(root: Path, paths: list[Path] | None = None, on: dt.date | None = None,
-              cache: Path | None = None, jobs: int | None = None) -> CheckResult:
+              cache: Path | None = None, jobs: int | None = None, texts: bool = True) -> CheckResult:
     """Checks every act of acts/. With `paths`, the acts there are checked against
     all the others (numbers, references) but only their own problems are reported.
     With `cache` (a folder), acts whose file did not change are not read again
     (generator/actcache.py): what `actes build` does. `jobs` is the number of
     processes that read and validate the files (default: one per CPU from
-    PARALLEL_MIN files on); the result is the same whatever it is."""
+    PARALLEL_MIN files on); the problems found are the same whatever it is.
+    With `texts=False` (the command `actes check`, which prints problems, not acts),
+    acts read by another process may come back with the outline of their body only
+    (ActBody.outline), procès-verbaux excepted: their checks read the text."""
     with _gc_paused():
-        return _run_check(root.resolve(), paths, on, cache, jobs)
+        return _run_check(root.resolve(), paths, on, cache, jobs, texts)
 
 
 @contextmanager
@@ -106,7 +109,7 @@ def _gc_paused() -> Iterator[None]:
 
 
 def _run_check(root: Path, paths: list[Path] | None, on: dt.date | None, cache: Path | None,
-               jobs: int | None) -> CheckResult:
+               jobs: int | None, texts: bool) -> CheckResult:
     config, problems = load_config(root / CONFIG_FILE)
     ctx = Context(config, on or today(), root)
     files, found_problems = find_act_files(paths or [root / ACTS_DIR], root)
@@ -120,7 +123,7 @@ def _run_check(root: Path, paths: list[Path] | None, on: dt.date | None, cache: 
         files = [*files, *others]
     acts = []
     stored = ActCache(cache, root / CONFIG_FILE, ctx.today) if cache else None
-    for act, act_problems in _validated(files, root, ctx, stored, jobs):
+    for act, act_problems in _validated(files, root, ctx, stored, jobs, texts):
         problems += act_problems
         if act is not None and act.meta.type:
             acts.append(act)
@@ -135,12 +138,12 @@ def _run_check(root: Path, paths: list[Path] | None, on: dt.date | None, cache: 
 
 
 def _validated(files: list[Path], root: Path, ctx: Context, stored: ActCache | None,
-               jobs: int | None) -> list[Entry]:
+               jobs: int | None, texts: bool = True) -> list[Entry]:
     """(act, problems) of each file, in the order of `files`: from the cache when it
     has them, else read and validated (in several processes when there are many)."""
     results: list[Entry | None] = [stored.get(path) if stored else None for path in files]
     missing = [index for index, result in enumerate(results) if result is None]
-    fresh = _validate_files([files[index] for index in missing], root, ctx, jobs)
+    fresh = _validate_files([files[index] for index in missing], root, ctx, jobs, texts or stored is not None)
     for index, result in zip(missing, fresh):
         results[index] = result
         if stored:
@@ -148,11 +151,12 @@ def _validated(files: list[Path], root: Path, ctx: Context, stored: ActCache | N
     return results  # type: ignore[return-value]
 
 
-def _validate_files(files: list[Path], root: Path, ctx: Context, jobs: int | None) -> list[Entry]:
+def _validate_files(files: list[Path], root: Path, ctx: Context, jobs: int | None,
+                    texts: bool = True) -> list[Entry]:
     processes = _processes(len(files)) if jobs is None else min(jobs, len(files))
     if processes <= 1 or not _can_fork():
         return _validate_range(files, root, ctx, 0, len(files))
-    return _validate_in_parallel(files, root, ctx, processes)
+    return _validate_in_parallel(files, root, ctx, processes, texts)
 
 
 def _validate_range(files: list[Path], root: Path, ctx: Context, start: int, stop: int) -> list[Entry]:
@@ -163,7 +167,8 @@ def _validate_range(files: list[Path], root: Path, ctx: Context, start: int, sto
     return entries
 
 
-def _validate_in_parallel(files: list[Path], root: Path, ctx: Context, processes: int) -> list[Entry]:
+def _validate_in_parallel(files: list[Path], root: Path, ctx: Context, processes: int,
+                          texts: bool = True) -> list[Entry]:
     """Files are cut into chunks that this process and `processes - 1` forked workers
     take in turn from a shared counter (a busy CPU simply takes fewer). Workers send
     each chunk back pickled; this process unpickles them between its own chunks.
@@ -179,7 +184,8 @@ def _validate_in_parallel(files: list[Path], root: Path, ctx: Context, processes
     try:
         for _ in range(processes - 1):
             reader, writer = context.Pipe(duplex=False)
-            worker = context.Process(target=_worker, args=(files, root, ctx, chunks, counter, writer), daemon=True)
+            worker = context.Process(target=_worker, args=(files, root, ctx, chunks, counter, writer, texts),
+                                     daemon=True)
             worker.start()
             writer.close()
             workers.append(worker)
@@ -228,11 +234,15 @@ def _take(counter, count: int) -> int | None:
     return index
 
 
-def _worker(files, root, ctx, chunks, counter, writer) -> None:
+def _worker(files, root, ctx, chunks, counter, writer, texts) -> None:
     try:
         signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C: the parent stops
         while (index := _take(counter, len(chunks))) is not None:
             part = _validate_range(files, root, ctx, *chunks[index])
+            if not texts:
+                for act, _ in part:
+                    if act is not None and act.type != "proces_verbal":
+                        act.body = act.body.outline()
             writer.send_bytes(pickle.dumps((index, part), protocol=pickle.HIGHEST_PROTOCOL))
         writer.close()
     except BaseException:  # the parent validates what is missing, and reports any error itself

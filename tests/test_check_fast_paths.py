@@ -424,6 +424,25 @@ def test_parallel_check_of_some_paths_gives_the_serial_result(archive):
     assert parallel.acts == serial.acts
 
 
+def test_check_without_texts_reports_the_same_problems(archive):
+    """`actes check` (texts=False): acts validated by a worker come back as outlines,
+    procès-verbaux whole; the problems, numbers and links are those of the full run."""
+    serial = run_check(archive, on=DAY, jobs=1)
+    outlined = run_check(archive, on=DAY, jobs=2, texts=False)
+    assert [str(p) for p in outlined.problems] == [str(p) for p in serial.problems]
+    assert [(a.path, a.meta, a.lines, a.sha256) for a in outlined.acts] == \
+        [(a.path, a.meta, a.lines, a.sha256) for a in serial.acts]
+    assert [a.body.outline() for a in outlined.acts] == [a.body.outline() for a in serial.acts]
+    bare = [a for a in outlined.acts if a.body.articles and not any(x.texte for x in a.body.articles)]
+    assert bare and all(a.type != "proces_verbal" for a in bare)  # some did come from a worker, without text
+    pvs = [a for a in outlined.acts if a.type == "proces_verbal"]
+    assert pvs and [a.body for a in pvs] == [a.body for a in serial.acts if a.type == "proces_verbal"]
+    def paths(index: dict) -> dict:
+        return {key: [act.path for act in acts] for key, acts in index.items()}
+
+    assert paths(outlined.registry.by_key) == paths(serial.registry.by_key)
+
+
 def test_parallel_check_with_the_build_cache(archive, tmp_path):
     serial = run_check(archive, on=DAY, jobs=1)
     cold = run_check(archive, on=DAY, cache=tmp_path, jobs=2)

@@ -57,7 +57,7 @@ def act_summary(act: Act) -> dict:
 
 def run(args: argparse.Namespace) -> int:
     root = Path.cwd()
-    result = run_check(root, [p if p.is_absolute() else root / p for p in args.paths] or None)
+    result = run_check(root, [p if p.is_absolute() else root / p for p in args.paths] or None, texts=False)
     if args.against:
         try:
             result.problems = sort_problems([*result.problems, *check_against(result, root, args.against, today())])
