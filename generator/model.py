@@ -22,11 +22,14 @@ MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "ao�
           "septembre", "octobre", "novembre", "décembre")
 
 
+_ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+
+
 def parse_date(value: object) -> dt.date:
     if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
         return value
     text = str(value).strip() if isinstance(value, (str, int)) and not isinstance(value, bool) else None
-    match = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", text or "")
+    match = _ISO_DATE.fullmatch(text or "")
     if not match:
         raise ValueError(f"date attendue au format AAAA-MM-JJ (par exemple 2026-05-22), trouvé « {value} »")
     year, month, day = (int(g) for g in match.groups())
@@ -117,10 +120,10 @@ class Seance(Strict):
     convocation: Date | None = None
     president: Text | None = None
     secretaire: Text | None = None
-    presents: list[Text] = []
-    representes: list[Procuration] = []
-    excuses: list[Text] = []
-    absents: list[Text] = []
+    presents: list[Text] = Field(default_factory=list)
+    representes: list[Procuration] = Field(default_factory=list)
+    excuses: list[Text] = Field(default_factory=list)
+    absents: list[Text] = Field(default_factory=list)
     quorum: Quorum | None = None
     rang: Count | None = None          # order number of the délibération in its séance (R2121-9)
 
@@ -172,12 +175,12 @@ class ActMeta(Strict):
     seance: Seance | None = None
     vote: Vote | None = None
     rapporteur: Text | None = None
-    annexes: list[Annotated[Annexe, BeforeValidator(_annexe)]] = []
-    modifie: References = []
-    abroge: References = []
-    rectifie: References = []
-    deliberations: References = []    # procès-verbal: the délibérations of the séance
-    a_verifier: list[Text] = []        # left by `actes import`: what a person must check
+    annexes: list[Annotated[Annexe, BeforeValidator(_annexe)]] = Field(default_factory=list)
+    modifie: References = Field(default_factory=list)
+    abroge: References = Field(default_factory=list)
+    rectifie: References = Field(default_factory=list)
+    deliberations: References = Field(default_factory=list)  # procès-verbal: the délibérations of the séance
+    a_verifier: list[Text] = Field(default_factory=list)  # left by `actes import`: what a person must check
 
 
 @dataclass
