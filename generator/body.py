@@ -232,6 +232,9 @@ def parse_body(text: str, first_line: int = 1) -> ActBody:
         if state == "articles" and not _MAY_TURN.match(block.text):
             pending.append(block.text)  # the article goes on
             continue
+        if state == "before" and _is_visa_or_considerant(block.text):
+            last = _place_before(body, block, last)  # not an article, nor the dispositif
+            continue
         if state != "annexes" and block.text[:1] == "#" and _ANNEX.match(block.text) \
                 and (body.articles or body.dispositif):
             state = "annexes"
@@ -254,7 +257,7 @@ def parse_body(text: str, first_line: int = 1) -> ActBody:
             pending.append(block.text)  # joined once at the end: long articles stay linear
             continue
         if state == "before":
-            word = None if _is_visa_or_considerant(block.text) else dispositif_of(block)
+            word = dispositif_of(block)  # (visas and considérants were placed above)
             if word:
                 body.dispositif, body.dispositif_line = word, block.line
                 state = "dispositif"

@@ -175,7 +175,7 @@ def _validate_in_parallel(files: list[Path], root: Path, ctx: Context, processes
     A chunk a worker did not send (it died) is validated here: the result never
     depends on how the work was shared."""
     context = multiprocessing.get_context("fork")  # workers start with everything imported
-    size = min(250, max(16, len(files) // (processes * 32)))
+    size = min(100, max(16, len(files) // (processes * 32)))
     chunks = [(start, min(start + size, len(files))) for start in range(0, len(files), size)]
     counter = context.Value("l", 0)  # index of the next chunk to take
     results: list[list[Entry] | None] = [None] * len(chunks)

@@ -368,7 +368,7 @@ class _NotPlain(Exception):
 
 
 # Each line: "key: value", "- key: value", "- value", or blank or a comment.
-_PLAIN_LINE = re.compile(r"^( *)(?:(- +)?([A-Za-z_][A-Za-z0-9_]*):(?: +(.*))?|- +(.*)|(?:#.*)?)$", re.MULTILINE)
+_PLAIN_LINE = re.compile(r"^( *)(?:(- +)?([A-Za-z_][A-Za-z0-9_]*):(?: +(.*))?|- +(\S.*)|(?:#.*)?)$", re.MULTILINE)
 # What a one-line plain scalar may not start with, contain or end with in block context.
 _INDICATORS = frozenset("-?:,[]{}#&*!|>%@`")
 # Characters the subset leaves to the parser: tabs, line breaks other than "\n", the
