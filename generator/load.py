@@ -208,16 +208,17 @@ def find_act_files(paths: list[Path], root: Path) -> tuple[list[Path], list[Prob
         if not given.is_dir():
             problems.append(error(display_path(given, root), 1, "chemin", "ni fichier ni dossier : refusé"))
             continue
-        for dirpath, dirnames, filenames in os.walk(given):
+        for dirpath, dirnames, _ in os.walk(given):
             dirnames[:] = sorted(d for d in dirnames if d != "annexes" and not d.startswith("."))
             # A file that is not a link is where its folder is: resolve the folder once.
-            folder = Path(dirpath).resolve()
+            base = Path(dirpath)
+            folder = base.resolve()
             folder_inside = folder == root_resolved or root_resolved in folder.parents
-            for name in sorted(filenames):
-                candidate = Path(dirpath) / name
-                if not name.endswith(".md"):
-                    continue
-                if os.path.islink(candidate):
+            with os.scandir(dirpath) as entries:  # what os.walk lists as files, with their link bit
+                names = sorted((e.name, e.is_symlink()) for e in entries if e.name.endswith(".md") and not e.is_dir())
+            for name, link in names:
+                candidate = base / name
+                if link:
                     inside = root_resolved in candidate.resolve().parents
                 else:
                     inside = folder_inside

@@ -7,6 +7,7 @@ cites, modifies, abrogates or rectifies and the acts that do so to it.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -80,6 +81,9 @@ def citations_of(act: Act) -> list[Citation]:
 
 
 def declared_references(act: Act) -> list[Citation]:
+    meta = act.meta
+    if not (meta.modifie or meta.abroge or meta.rectifie or meta.deliberations):
+        return []  # most acts
     out = []
     for relation in ("modifie", "abroge", "rectifie", "deliberations"):
         for index, ref in enumerate(getattr(act.meta, relation)):
@@ -114,8 +118,9 @@ class Registry:
     def _index(self, act: Act) -> None:
         coll = act.meta.collectivite or ""
         if act.meta.numero is not None:
-            self.by_key[(coll, act.type, act.meta.numero.identity)].append(act)
-            self.by_number[(coll, act.meta.numero.identity)].append(act)
+            identity = act.meta.numero.identity
+            self.by_key[(coll, act.type, identity)].append(act)
+            self.by_number[(coll, identity)].append(act)
         if act.year:
             self.by_year[act.year].append(act)
         self.by_type[act.type].append(act)
@@ -130,7 +135,8 @@ class Registry:
             self.by_seance[key].append(act)
 
     def _link(self, act: Act) -> None:
-        for citation in [*declared_references(act), *citations_of(act)]:
+        declared, cited = declared_references(act), citations_of(act)
+        for citation in [*declared, *cited] if declared and cited else declared or cited:
             target = self.resolve(citation.ref, act.meta.collectivite or "")
             if target is None or target is act:
                 if target is None:
@@ -162,13 +168,16 @@ class Registry:
         return self.by_seance.get(key, []) if key else []
 
 
+_UNDATED = dt.date.min  # sorted first, as before any dated act
+
+
 def _chronological(act: Act) -> tuple:
     numero = act.meta.numero
     return (
-        act.meta.date.isoformat() if act.meta.date else "",
+        act.meta.date or _UNDATED,
         act.meta.collectivite or "",
         act.type,
         numero.seq if numero is not None and numero.seq is not None else -1,
-        str(numero) if numero is not None else "",
+        numero.text if numero is not None else "",
         act.path,
     )
