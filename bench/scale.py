@@ -121,26 +121,31 @@ def run_step(name: str, root: Path) -> dict:
     result = json.loads(stdout.strip().splitlines()[-1])
     result["seconds"] = seconds
     result["peak_pss"] = sampler.peak
+    result["peak_pss_parts"] = sampler.parts
     return result
 
 
 class PssSampler(threading.Thread):
     """Every 0.25 s, the sum of the PSS (Linux /proc/PID/smaps_rollup) of a process
-    and all its descendants; keeps the largest. 0 where /proc has no PSS."""
+    and all its descendants; keeps the largest, and what it was made of (the PSS of
+    each process by name: the build, its workers, Pagefind). 0 where /proc has no PSS."""
 
     def __init__(self, pid: int):
         super().__init__(daemon=True)
         self.pid, self.peak, self.done = pid, 0, threading.Event()
+        self.parts: dict[str, int] = {}  # at the peak: process name -> PSS, bytes
 
     def run(self) -> None:
         while not self.done.wait(0.25):
-            self.peak = max(self.peak, self.sample())
+            total, parts = self.sample()
+            if total > self.peak:
+                self.peak, self.parts = total, parts
 
     def stop(self) -> None:
         self.done.set()
         self.join()
 
-    def sample(self) -> int:
+    def sample(self) -> tuple[int, dict[str, int]]:
         children: dict[int, list[int]] = {}
         for entry in Path("/proc").iterdir():
             if entry.name.isdigit():
@@ -149,18 +154,21 @@ class PssSampler(threading.Thread):
                 except (OSError, ValueError, IndexError):
                     continue
                 children.setdefault(parent, []).append(int(entry.name))
-        total, todo = 0, [self.pid]
+        total, todo, parts = 0, [self.pid], {}
         while todo:
             pid = todo.pop()
             todo += children.get(pid, [])
             try:
+                name = "construction" if pid == self.pid else Path(f"/proc/{pid}/comm").read_text().strip()
                 for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
                     if line.startswith("Pss:"):
-                        total += int(line.split()[1]) * 1024
+                        pss = int(line.split()[1]) * 1024
+                        total += pss
+                        parts[name] = parts.get(name, 0) + pss
                         break
             except (OSError, ValueError):
                 continue
-        return total
+        return total, parts
 
 
 def child_main(name: str, root: Path) -> None:
@@ -476,6 +484,9 @@ def main(argv: list[str] | None = None) -> int:
     def show(label: str, step: dict) -> None:
         print(f"{label:<38} {step['seconds']:8.1f} s   pic {human(step['peak_bytes'])} "
               f"(PSS échantillonnée {human(step['peak_pss'])})", flush=True)
+        parts = sorted(step.get("peak_pss_parts", {}).items(), key=lambda item: -item[1])
+        if parts:
+            print("   au pic : " + ", ".join(f"{name} {human(size)}" for name, size in parts), flush=True)
 
     steps = set(args.steps.split(","))
     if args.no_browser:
@@ -485,7 +496,7 @@ def main(argv: list[str] | None = None) -> int:
     if "cold" in steps or not (root / "site").is_dir():
         cold = figures["cold_build"] = run_step("build", root)
         show("actes build à froid", cold)
-        print("   " + " / ".join(m for m in cold["messages"] if m.startswith("Durées")))
+        print("   " + " / ".join(m for m in cold["messages"] if m.startswith(("Durées", "Mémoire"))))
     if "generator" in steps:
         gen = figures["generator"] = run_step("generator", root)
         show("générateur (lecture+vérif.+rendu)", gen)
@@ -503,7 +514,7 @@ def main(argv: list[str] | None = None) -> int:
         add = figures["rebuild_one_added"] = run_step("build", root)
         show("reconstruction, un acte ajouté", add)
         for step in (same, one, add):
-            print("   " + " / ".join(m for m in step["messages"] if m.startswith(("Pages", "HTML", "Durées", "Site à jour"))))
+            print("   " + " / ".join(m for m in step["messages"] if m.startswith(("Pages", "HTML", "Durées", "Mémoire", "Site à jour"))))
     size, count = folder_size(root / "site" / "pagefind")
     per_year = {p.name: folder_size(p)[0] for p in sorted((root / "site" / "pagefind").iterdir()) if p.is_dir()}
     figures["search_index"] = {"bytes": size, "files": count, "per_year": per_year}

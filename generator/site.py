@@ -231,6 +231,20 @@ def timed(timings: dict[str, float], name: str) -> Iterator[None]:
         yield
     finally:
         timings[name] = timings.get(name, 0.0) + time.monotonic() - started
+        if os.environ.get("ACTES_DUREES"):
+            STAGE_MEMORY[name] = resident_bytes()
+
+
+STAGE_MEMORY: dict[str, int] = {}  # benchmarks (ACTES_DUREES): this process's memory after each stage
+
+
+def resident_bytes() -> int:
+    """Resident memory of this process now (Linux), 0 elsewhere."""
+    try:
+        with open("/proc/self/statm") as statm:
+            return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError, IndexError):
+        return 0
 
 
 @contextmanager
@@ -321,6 +335,8 @@ def build(root: Path, drafts: bool = False, site_dir: Path | None = None,
         report(note)
     if os.environ.get("ACTES_DUREES"):  # benchmarks: where the time went
         report("Durées : " + ", ".join(f"{name} {seconds:.1f} s" for name, seconds in timings.items()))
+        report("Mémoire après chaque étape : " + ", ".join(
+            f"{name} {STAGE_MEMORY[name] / 2**30:.2f} Gio" for name in timings if name in STAGE_MEMORY))
     return result
 
 
