@@ -7,19 +7,14 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
-import multiprocessing
 import os
-import pickle
-import queue
-import signal
-import sys
-import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .actcache import ActCache, Entry
+from .forking import fork_map, workers_for
 from .config import SiteConfig, load_config
 from .load import display_path, find_act_files, load_file
 from .model import Act
@@ -153,60 +148,27 @@ def _validated(files: list[Path], root: Path, ctx: Context, stored: ActCache | N
 
 def _validate_files(files: list[Path], root: Path, ctx: Context, jobs: int | None,
                     texts: bool = True) -> list[Entry]:
-    processes = _processes(len(files)) if jobs is None else min(jobs, len(files))
-    if processes <= 1 or not _can_fork():
-        return _validate_range(files, root, ctx, 0, len(files))
-    return _validate_in_parallel(files, root, ctx, processes, texts)
+    """Each file read and validated, in this process and forked workers when there
+    are many (generator/forking.py): the problems found never depend on how the
+    work was shared."""
+    if not files:
+        return []
+    processes = _processes(len(files)) if jobs is None else max(1, min(jobs, len(files)))
+    if processes > 1 and workers_for(len(files), at_least=1) == 1:
+        processes = 1  # threads running (`actes serve`), or no fork
+    here = os.getpid()
 
-
-def _validate_range(files: list[Path], root: Path, ctx: Context, start: int, stop: int) -> list[Entry]:
-    entries = [validate_act(load_file(path, root), ctx) for path in files[start:stop]]
-    for act, _ in entries:
+    def validated(path: Path) -> Entry:
+        act, problems = entry = validate_act(load_file(path, root), ctx)
         if act is not None:
             citations_of(act)  # for the registry: found while every process is busy
-    return entries
+            if not texts and os.getpid() != here and act.type != "proces_verbal":
+                act.body = act.body.outline()  # sent back without the texts `actes check` never prints
+        return entry
 
-
-def _validate_in_parallel(files: list[Path], root: Path, ctx: Context, processes: int,
-                          texts: bool = True) -> list[Entry]:
-    """Files are cut into chunks that this process and `processes - 1` forked workers
-    take in turn from a shared counter (a busy CPU simply takes fewer). Workers send
-    each chunk back pickled; this process unpickles them between its own chunks.
-    A chunk a worker did not send (it died) is validated here: the result never
-    depends on how the work was shared."""
-    context = multiprocessing.get_context("fork")  # workers start with everything imported
     size = min(100, max(16, len(files) // (processes * 32)))
-    chunks = [(start, min(start + size, len(files))) for start in range(0, len(files), size)]
-    counter = context.Value("l", 0)  # index of the next chunk to take
-    results: list[list[Entry] | None] = [None] * len(chunks)
-    received: queue.SimpleQueue[bytes] = queue.SimpleQueue()
-    workers, drains = [], []
-    try:
-        for _ in range(processes - 1):
-            reader, writer = context.Pipe(duplex=False)
-            worker = context.Process(target=_worker, args=(files, root, ctx, chunks, counter, writer, texts),
-                                     daemon=True)
-            worker.start()
-            writer.close()
-            workers.append(worker)
-            drains.append(threading.Thread(target=_drain, args=(reader, received), daemon=True))
-        for drain in drains:  # threads only now: workers are forked from a single thread
-            drain.start()
-        while (index := _take(counter, len(chunks))) is not None:
-            results[index] = _validate_range(files, root, ctx, *chunks[index])
-            _unpickle(received, results)
-        for drain in drains:
-            drain.join()
-        _unpickle(received, results)
-    finally:
-        for worker in workers:
-            worker.join(timeout=5)
-            if worker.is_alive():  # pragma: no cover - only when interrupted
-                worker.terminate()
-    for index, part in enumerate(results):
-        if part is None:
-            results[index] = _validate_range(files, root, ctx, *chunks[index])
-    return [entry for part in results for entry in part]  # type: ignore[union-attr]
+    return list(fork_map(validated, files, at_least=PARALLEL_MIN if jobs is None else 1, chunk=size,
+                         processes=processes))
 
 
 def _processes(files: int) -> int:
@@ -216,54 +178,3 @@ def _processes(files: int) -> int:
         return len(os.sched_getaffinity(0))  # the CPUs this process may use
     except AttributeError:  # pragma: no cover - not on Linux
         return os.cpu_count() or 1
-
-
-def _can_fork() -> bool:
-    """Forking is only safe while this process runs a single thread (`actes serve`
-    watches the acts in a thread), and on Linux (macOS libraries may not survive it)."""
-    return sys.platform == "linux" and "fork" in multiprocessing.get_all_start_methods() \
-        and threading.active_count() == 1
-
-
-def _take(counter, count: int) -> int | None:
-    with counter.get_lock():
-        index = counter.value
-        if index >= count:
-            return None
-        counter.value = index + 1
-    return index
-
-
-def _worker(files, root, ctx, chunks, counter, writer, texts) -> None:
-    try:
-        signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C: the parent stops
-        while (index := _take(counter, len(chunks))) is not None:
-            part = _validate_range(files, root, ctx, *chunks[index])
-            if not texts:
-                for act, _ in part:
-                    if act is not None and act.type != "proces_verbal":
-                        act.body = act.body.outline()
-            writer.send_bytes(pickle.dumps((index, part), protocol=pickle.HIGHEST_PROTOCOL))
-        writer.close()
-    except BaseException:  # the parent validates what is missing, and reports any error itself
-        os._exit(1)
-
-
-def _drain(reader, received: queue.SimpleQueue) -> None:
-    """Reads a worker's messages as they come (the read releases the GIL), so the
-    worker never waits for this process to be free."""
-    try:
-        while True:
-            received.put(reader.recv_bytes())
-    except (EOFError, OSError):
-        reader.close()
-
-
-def _unpickle(received: queue.SimpleQueue, results: list) -> None:
-    while True:
-        try:
-            message = received.get_nowait()
-        except queue.Empty:
-            return
-        index, part = pickle.loads(message)
-        results[index] = part
