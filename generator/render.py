@@ -70,12 +70,18 @@ class SiteMap:
         self.acts = acts
         self.shown = {id(a) for a in acts}
         self.default = config.default_collectivite
+        self._paths: dict[int, tuple[Act, str]] = {}  # id of an act -> (the act, its page)
 
     # -- paths ---------------------------------------------------------------
     def act_path(self, act: Act) -> str:
+        known = self._paths.get(id(act))  # asked about ten times per act
+        if known is not None and known[0] is act:
+            return known[1]
         rules = RULES[act.type]
         folder = "actes" if act.meta.collectivite == self.default else f"actes/{act.meta.collectivite}"
-        return f"{folder}/{act.year}/{rules.url_prefix}-{act.numero.slug()}.md"
+        path = f"{folder}/{act.year}/{rules.url_prefix}-{act.numero.slug()}.md"
+        self._paths[id(act)] = (act, path)
+        return path
 
     def annex_path(self, act: Act, index: int, name: str) -> str:
         base = self.act_path(act)[: -len(".md")]
@@ -109,8 +115,10 @@ class SiteMap:
     def links(self, act: Act) -> dict[str, list]:
         """Relations shown on the act's page, only towards acts on the site."""
         grouped: dict[str, list] = defaultdict(list)
+        seen: set[tuple[str, int]] = set()  # by identity: comparing acts field by field is slow
         for link in [*self.registry.links_from(act), *self.registry.links_to(act)]:
-            if self.visible(link.target) and link.target not in grouped[link.relation]:
+            if self.visible(link.target) and (link.relation, id(link.target)) not in seen:
+                seen.add((link.relation, id(link.target)))
                 grouped[link.relation].append(link.target)
         return dict(grouped)
 
