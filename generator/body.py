@@ -74,31 +74,6 @@ class ActBody:
                        [Article(a.numero, a.label, a.titre, "", a.line) for a in self.articles],
                        bare(self.annexes_texte), bare(self.cloture), self.line)
 
-    def __reduce__(self):
-        """Pickled as flat tuples of strings and numbers, rebuilt in one call: acts
-        read by worker processes of `check` come back to the main one several times
-        faster than object by object."""
-        return (_rebuilt_body, (
-            _flat(self.visas), _flat(self.considerants), _flat(self.expose), self.dispositif,
-            self.dispositif_line, _flat(self.dispositif_texte),
-            tuple(x for a in self.articles for x in (a.numero, a.label, a.titre, a.texte, a.line)),
-            _flat(self.annexes_texte), _flat(self.cloture), self.line))
-
-
-def _flat(blocks: list[Block]) -> tuple:
-    return tuple(x for block in blocks for x in (block.text, block.line))
-
-
-def _blocks(flat: tuple) -> list[Block]:
-    return [Block(flat[i], flat[i + 1]) for i in range(0, len(flat), 2)]
-
-
-def _rebuilt_body(visas, considerants, expose, dispositif, dispositif_line, dispositif_texte, articles,
-                  annexes_texte, cloture, line) -> ActBody:
-    return ActBody(_blocks(visas), _blocks(considerants), _blocks(expose), dispositif, dispositif_line,
-                   _blocks(dispositif_texte), [Article(*articles[i:i + 5]) for i in range(0, len(articles), 5)],
-                   _blocks(annexes_texte), _blocks(cloture), line)
-
 
 # Dispositif words, folded (no accents, lower case) -> printed form.
 DISPOSITIF_WORDS = {
@@ -176,8 +151,8 @@ def _not_a_dispositif(head: str) -> bool:
     folding the line (most paragraphs before the dispositif are long sentences):
     it starts with an ASCII letter other than the "a" of "Après en avoir délibéré",
     and its last word is written in ASCII letters and is not a dispositif word."""
-    start = head.lstrip("#>*_` \t")[:1]
-    if not (start.isascii() and start.isalpha()) or start in "aA":
+    start = _leading_letter(head)
+    if not start or start in "aA":
         return False
     last = head.rstrip(" :.,*_`\t").rsplit(" ", 1)[-1]
     return last.isascii() and last.isalpha() and last.lower() not in DISPOSITIF_WORDS
@@ -322,5 +297,12 @@ def _place_other(body: ActBody, block: Block, last: list[Block] | None) -> list[
 def _may_be_visa(text: str) -> bool:
     """False only when the folded start is sure not to be "vu" or "considerant": the
     text starts, after Markdown marks, with an ASCII letter other than v and c."""
+    start = _leading_letter(text)
+    return not start or start in "vVcC"
+
+
+def _leading_letter(text: str) -> str:
+    """The first character after Markdown marks and spaces when it is an ASCII
+    letter (folding leaves it as it is, but for its case), else ""."""
     start = text.lstrip("#>*_` \t")[:1]
-    return not (start.isascii() and start.isalpha()) or start in "vVcC"
+    return start if start.isascii() and start.isalpha() else ""

@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .actcache import ActCache, Entry
-from .forking import fork_map, workers_for
 from .config import SiteConfig, load_config
+from .forking import fork_map, workers_for
 from .load import display_path, find_act_files, load_file
 from .model import Act
 from .numbering import check_duplicates, check_gaps
@@ -150,12 +150,8 @@ def _validate_files(files: list[Path], root: Path, ctx: Context, jobs: int | Non
                     texts: bool = True) -> list[Entry]:
     """Each file read and validated, in this process and forked workers when there
     are many (generator/forking.py): the problems found never depend on how the
-    work was shared."""
-    if not files:
-        return []
-    processes = _processes(len(files)) if jobs is None else max(1, min(jobs, len(files)))
-    if processes > 1 and workers_for(len(files), at_least=1) == 1:
-        processes = 1  # threads running (`actes serve`), or no fork
+    work was shared. `jobs`: the number of processes (default: one per processor
+    from PARALLEL_MIN files on)."""
     here = os.getpid()
 
     def validated(path: Path) -> Entry:
@@ -166,15 +162,6 @@ def _validate_files(files: list[Path], root: Path, ctx: Context, jobs: int | Non
                 act.body = act.body.outline()  # sent back without the texts `actes check` never prints
         return entry
 
+    processes = workers_for(len(files), PARALLEL_MIN if jobs is None else 1, jobs)
     size = min(100, max(16, len(files) // (processes * 32)))
-    return list(fork_map(validated, files, at_least=PARALLEL_MIN if jobs is None else 1, chunk=size,
-                         processes=processes))
-
-
-def _processes(files: int) -> int:
-    if files < PARALLEL_MIN:
-        return 1
-    try:
-        return len(os.sched_getaffinity(0))  # the CPUs this process may use
-    except AttributeError:  # pragma: no cover - not on Linux
-        return os.cpu_count() or 1
+    return list(fork_map(validated, files, at_least=1, chunk=size, processes=processes))

@@ -26,19 +26,22 @@ import threading
 from collections.abc import Callable, Iterator
 
 
-def workers_for(count: int, at_least: int) -> int:
-    """How many processes `count` items deserve (1: do it here)."""
+def workers_for(count: int, at_least: int, wanted: int | None = None) -> int:
+    """How many processes `count` items deserve, this one included (1: do it here):
+    `wanted` (default: one per processor this process may use, at most 8), never
+    more than the items, and 1 when forking is not safe."""
     if (count < at_least or threading.active_count() > 1 or sys.platform != "linux"
             or "fork" not in multiprocessing.get_all_start_methods()):
         return 1  # (on macOS, system libraries may not survive a fork)
-    return max(1, min(os.cpu_count() or 1, 8, count))
+    if wanted is None:
+        wanted = min(len(os.sched_getaffinity(0)), 8)
+    return max(1, min(wanted, count))
 
 
 def fork_map(function: Callable, items: list, at_least: int, chunk: int = 1,
              processes: int | None = None) -> Iterator:
-    """function(item) for each item, in order, in `processes` processes (default:
-    workers_for) counting this one."""
-    processes = workers_for(len(items), at_least) if processes is None else processes
+    """function(item) for each item, in order, in workers_for(…, processes) processes."""
+    processes = workers_for(len(items), at_least, processes)
     if processes < 2:
         yield from map(function, items)
         return
@@ -94,7 +97,7 @@ class _Received:
         """What has come, and with `wait`, at least one message if one may come."""
         while True:
             try:
-                message = self.messages.get(block=wait and self.pending(), timeout=None)
+                message = self.messages.get(block=wait and self.pending())
             except queue.Empty:
                 return
             wait = False

@@ -135,8 +135,7 @@ class Registry:
             self.by_seance[key].append(act)
 
     def _link(self, act: Act) -> None:
-        declared, cited = declared_references(act), citations_of(act)
-        for citation in [*declared, *cited] if declared and cited else declared or cited:
+        for citation in [*declared_references(act), *citations_of(act)]:
             target = self.resolve(citation.ref, act.meta.collectivite or "")
             if target is None or target is act:
                 if target is None:

@@ -225,17 +225,16 @@ def source_date_epoch(result: CheckResult, day: dt.date, drafts: bool) -> int:
 
 
 @contextmanager
-def timed(timings: dict[str, float], name: str) -> Iterator[None]:
+def timed(timings: dict[str, float], name: str, memory: dict[str, int] | None = None) -> Iterator[None]:
+    """Adds the stage's seconds to timings[name]; with `memory`, records this
+    process's resident memory at the stage's end (benchmarks: ACTES_DUREES)."""
     started = time.monotonic()
     try:
         yield
     finally:
         timings[name] = timings.get(name, 0.0) + time.monotonic() - started
-        if os.environ.get("ACTES_DUREES"):
-            STAGE_MEMORY[name] = resident_bytes()
-
-
-STAGE_MEMORY: dict[str, int] = {}  # benchmarks (ACTES_DUREES): this process's memory after each stage
+        if memory is not None:
+            memory[name] = resident_bytes()
 
 
 def resident_bytes() -> int:
@@ -280,14 +279,19 @@ def build(root: Path, drafts: bool = False, site_dir: Path | None = None,
     with build_lock(root):
         recover_swap(site_dir)
         timings: dict[str, float] = {}
-        with timed(timings, "empreinte"):
+        memory: dict[str, int] | None = {} if os.environ.get("ACTES_DUREES") else None
+
+        def step(name: str):
+            return timed(timings, name, memory)
+
+        with step("empreinte"):
             inputs = uptodate.inputs_print(root, site_dir, day, drafts)
         if uptodate.is_current(root, site_dir, inputs):
             shown = site_dir.relative_to(root) if root in site_dir.parents else site_dir
             report(f"Site à jour : rien n'a changé depuis la dernière construction (actes, annexes, "
                    f"réglages, thème, date) ; {shown} est conservé tel quel")
             return None
-        with timed(timings, "vérification"):
+        with step("vérification"):
             result = run_check(root, on=day, cache=root / incremental.CACHE_DIR)
         if result.errors:
             for problem in result.errors:
@@ -296,9 +300,9 @@ def build(root: Path, drafts: bool = False, site_dir: Path | None = None,
         docs_dir = root / (PREVIEW_DOCS_DIR if drafts else DOCS_DIR)
         ctx = BuildContext(root, day, drafts, docs_dir, timings=timings)
         for name, stage in PRE_STAGES:
-            with timed(timings, name):
+            with step(name):
                 stage(result, ctx)
-        with timed(timings, "rendu"):
+        with step("rendu"):
             ctx.render = render_site(result, root, docs_dir, day, drafts=drafts, extra_files=ctx.extra_files,
                                      extra_globals=ctx.template_globals, use_cache=True)
         report(f"Pages : {len(ctx.render.written)} écrites, {ctx.render.unchanged} inchangées, "
@@ -307,20 +311,20 @@ def build(root: Path, drafts: bool = False, site_dir: Path | None = None,
         staging = Path(tempfile.mkdtemp(prefix=".site-build-", dir=site_dir.parent))
         try:
             with environment("SOURCE_DATE_EPOCH", str(source_date_epoch(result, day, drafts))):
-                with timed(timings, "mkdocs"):
+                with step("mkdocs"):
                     html = ctx.html = html_build(root, docs_dir, staging, site_dir)
                 report(f"HTML : {len(html.built)} page(s) reconstruite(s)" + (
                     f" (construction complète : {html.reason})" if html.mode == "full"
                     else f", {len(html.removed)} retirée(s)"))
                 for name, stage in POST_STAGES:
                     try:
-                        with timed(timings, name):
+                        with step(name):
                             stage(result, staging, ctx)
                     except search.SearchError as exc:
                         raise BuildError(str(exc)) from exc
-            with timed(timings, "audit"):
+            with step("audit"):
                 audit(staging, site_dir if html.mode == "incremental" else None)
-            with timed(timings, "remplacement"):
+            with step("remplacement"):
                 swap_into_place(staging, site_dir)
             incremental.record(root, site_dir, {**html.state, "inputs": inputs})
         except OSError as exc:
@@ -336,7 +340,7 @@ def build(root: Path, drafts: bool = False, site_dir: Path | None = None,
     if os.environ.get("ACTES_DUREES"):  # benchmarks: where the time went
         report("Durées : " + ", ".join(f"{name} {seconds:.1f} s" for name, seconds in timings.items()))
         report("Mémoire après chaque étape : " + ", ".join(
-            f"{name} {STAGE_MEMORY[name] / 2**30:.2f} Gio" for name in timings if name in STAGE_MEMORY))
+            f"{name} {size / 2**30:.2f} Gio" for name, size in memory.items()))
     return result
 
 

@@ -360,7 +360,7 @@ def read_yaml(text: str, line_offset: int = 0) -> tuple[YamlDocument | None, lis
 # on anything else: then the YAML parser above reads the text and reports its
 # problems. Inside the subset, it gives what the parser gives (data, lines of
 # values and keys), which tests/test_check_fast_paths.py checks on generated
-# documents; it is three times faster on an act.
+# documents; it reads an act's front matter in 24 µs instead of 63 µs.
 
 
 class _NotPlain(Exception):
@@ -369,7 +369,7 @@ class _NotPlain(Exception):
 
 # Each line: "key: value", "- key: value", "- value", or blank or a comment.
 _PLAIN_LINE = re.compile(r"^( *)(?:(- +)?([A-Za-z_][A-Za-z0-9_]*):(?: +(.*))?|- +(\S.*)|(?:#.*)?)$", re.MULTILINE)
-# What a one-line plain scalar may not start with, contain or end with in block context.
+# What a one-line plain scalar may not start with in block context.
 _INDICATORS = frozenset("-?:,[]{}#&*!|>%@`")
 # Characters the subset leaves to the parser: tabs, line breaks other than "\n", the
 # byte order mark, and what YAML does not print (yaml.reader.Reader.NON_PRINTABLE).
