@@ -143,8 +143,11 @@ def listing_pages(folder: str, title: str, acts: list[Act], template: str = "lis
             "suivante": paths[number] if number < len(chunks) else None,
             "pages": paths,
         }
+        # The count is on the first page only: with it on every page, one new act
+        # would change every page of the list (and each page's HTML after it).
+        count = {"nombre": len(acts)} if number == 1 else {}
         pages.append(Page(path, template, {"titre": title, "actes": chunk, "pagination": pagination,
-                                           "nombre": len(acts), **extra}))
+                                           **count, **extra}))
     return pages
 
 

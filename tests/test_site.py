@@ -224,6 +224,38 @@ def test_index_pages_are_paginated():
     assert paginate([]) == [[]]
 
 
+def test_a_new_latest_act_changes_only_the_first_and_last_pages_of_a_list(project, samples):
+    """An archive grows at its end: the pages of a list between the first (which
+    gives the count) and the last must not change when an act is added after the
+    others (each changed page is HTML to make again)."""
+    from generator.check import run_check
+    from generator.render import PAGE_SIZE, render_site
+
+    def decision(n: int) -> str:
+        day = dt.date(2026, 1, 1) + dt.timedelta(days=n // 3)
+        text = samples.edit(samples.DECISION, "numero: 2026-1\n", f"numero: 2026-{n}\n")
+        return samples.edit(text, "date: 2026-05-22", f"date: {day.isoformat()}")
+
+    count = 2 * PAGE_SIZE + 10
+    root = project({f"acts/2026/decision-2026-{n}.md": decision(n) for n in range(1, count + 1)})
+
+    def pages(out: Path) -> dict[str, str]:
+        result = run_check(root, on=dt.date(2026, 12, 31))
+        assert not result.errors, result.errors[:3]
+        render_site(result, root, out, dt.date(2026, 12, 31))
+        return {p.relative_to(out).as_posix(): p.read_text("utf-8") for p in out.rglob("*.md")}
+
+    before = pages(root / "avant")
+    (root / f"acts/2026/decision-2026-{count + 1}.md").write_text(decision(count + 1), "utf-8")
+    after = pages(root / "apres")
+    for folder in ("registre/2026", "types/decision/2026"):
+        assert {f"{folder}/index.md", f"{folder}/page-2.md", f"{folder}/page-3.md"} <= set(after)
+        changed = sorted(p for p in after if p.startswith(folder + "/") and after[p] != before.get(p))
+        assert changed == [f"{folder}/index.md", f"{folder}/page-3.md"], folder
+        assert f"{count + 1} actes" in after[f"{folder}/index.md"]
+        assert f"{count} actes" in before[f"{folder}/index.md"]
+
+
 def test_build_refuses_acts_with_errors_and_keeps_previous_site(tmp_path):
     root = copy_project(tmp_path / "p")
     build_copy(root)
