@@ -19,11 +19,26 @@ from pathlib import Path
 from .actcache import code_digest
 
 CACHED_TEMPLATES = ("acte.md.j2",)
-# Lists of acts (matières, types, collectivités): a row shows an act's date,
-# title, objet and matière, all from its file; the key names each act by its
-# file digest and page, plus the page's other values. (The registre is not
-# cached: it also offers the year's printable register and speaks of the day.)
-LIST_TEMPLATES = ("liste.md.j2",)
+# Pages made of acts and plain values (lists by matière, type, collectivité and
+# year, séances, matières): a row shows an act's date, title, objet, matière or
+# vote, all from its file; the key names each act by its file digest and page,
+# plus the page's other values (séance and collectivité models by their data)
+# and what the page asks of the publication stage (page_extras).
+LIST_TEMPLATES = ("liste.md.j2", "registre.md.j2", "seance.md.j2", "matiere.md.j2")
+# Templates that read `today` only as page_extras names it (the registre: the year,
+# to say whether the year's printable register is still to come). The day itself
+# is not part of their keys, so a new day does not render every page again.
+DAY_IN_EXTRAS = ("registre.md.j2",)
+
+
+def page_extras(page, publication, today) -> list:
+    """What a cached list page shows besides its context."""
+    if page.template == "registre.md.j2":
+        files = publication.registre(page.context["annee"]) if publication is not None else None
+        return [today.year, files]
+    if page.template == "seance.md.j2":
+        return [publication.seance_pdf(page.path) if publication is not None else None]
+    return []
 
 
 def templates_digest(folder: Path) -> str:
@@ -40,7 +55,8 @@ class RenderCache:
         self.file = out_dir.parent / "cache" / f"rendu-{out_dir.name}.json"
         # The templates cached pages are made of (the pages and the shared parts).
         source = "".join(p.read_text("utf-8") for p in sorted(templates.glob("*.j2"))
-                         if p.name in CACHED_TEMPLATES + LIST_TEMPLATES or p.name.startswith("_"))
+                         if (p.name in CACHED_TEMPLATES + LIST_TEMPLATES or p.name.startswith("_"))
+                         and p.name not in DAY_IN_EXTRAS)
         salt = hashlib.sha256()
         for part in (templates_digest(templates), code_digest(), str(drafts),
                      # Act pages do not show the day; if a template ever does, the day joins the key.
@@ -48,6 +64,7 @@ class RenderCache:
             salt.update(part.encode() + b"\0")
         salt.update(config_file.read_bytes() if config_file.is_file() else b"")
         self.salt = salt.hexdigest()
+        self.today = today
         self.kept = 0
         self.entries: dict[str, list] = {}
         self.next: dict[str, list] = {}
@@ -60,7 +77,7 @@ class RenderCache:
 
     def key(self, page, site, publication=None) -> str | None:
         if page.template in LIST_TEMPLATES:
-            return self.list_key(page, site)
+            return self.list_key(page, site, page_extras(page, publication, self.today))
         if page.template not in CACHED_TEMPLATES:
             return None
         act = page.context["acte"]
@@ -71,12 +88,20 @@ class RenderCache:
             parts += [publication.pdf(act), publication.rectifications(act)]
         return hashlib.sha256(json.dumps(parts, sort_keys=True, default=str).encode()).hexdigest()
 
-    def list_key(self, page, site) -> str | None:
+    def list_key(self, page, site, extras: list) -> str | None:
+        import datetime as dt
+
+        from pydantic import BaseModel
+
         from .model import Act
 
         def plain(value):
             if isinstance(value, Act):
                 return ["acte", value.path, value.sha256, site.act_path(value)]
+            if isinstance(value, BaseModel):
+                return [type(value).__name__, value.model_dump(mode="json")]
+            if isinstance(value, dt.date):
+                return value.isoformat()
             if isinstance(value, dict):
                 return {str(k): plain(v) for k, v in value.items()}
             if isinstance(value, (list, tuple)):
@@ -89,7 +114,7 @@ class RenderCache:
             parts = [page.path, page.template, plain(page.context)]
         except TypeError:
             return None
-        return hashlib.sha256(json.dumps(parts, sort_keys=True).encode()).hexdigest()
+        return hashlib.sha256(json.dumps([parts, extras], sort_keys=True, default=str).encode()).hexdigest()
 
     def fresh(self, path: str, key: str) -> bool:
         entry = self.entries.get(path)

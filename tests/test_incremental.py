@@ -66,13 +66,13 @@ def rewritten(before: dict[str, int], after: dict[str, int], search: bool = Fals
     return {p for p, ino in after.items() if before.get(p) != ino and p.startswith("pagefind/") == search}
 
 
-def cold_copy(root: Path, dest: Path) -> Path:
+def cold_copy(root: Path, dest: Path, on: dt.date = EXAMPLE_DAY) -> Path:
     """The same project, built from nothing."""
     dest.mkdir()
     for name in ("mkdocs.yml", "acts", "theme"):
         source = root / name
         shutil.copytree(source, dest / name) if source.is_dir() else shutil.copy2(source, dest / name)
-    run_build(dest)
+    build(dest, on=on)
     return dest / "site"
 
 
@@ -262,6 +262,18 @@ def test_anything_the_site_is_made_from_means_a_real_build(project, change):
     again: list[str] = []
     build(project, on=on, drafts=change == "projets", report=again.append)
     assert again[0].startswith("Site à jour"), change
+
+
+def test_a_new_year_offers_the_ended_year_s_registre_as_a_cold_build_does(project, tmp_path):
+    """The registre page of a year says its printable register is to come, then links
+    it once the year has ended: a page kept from the cache must not miss that."""
+    site = project / "site"
+    new_year = dt.date(EXAMPLE_DAY.year + 1, 1, 4)
+    assert "sera produit après la fin de l'année" in (site / "registre/2026/index.html").read_text("utf-8")
+    build(project, on=new_year)
+    page = (site / "registre/2026/index.html").read_text("utf-8")
+    assert "sera produit après la fin de l'année" not in page and "Registre 2026 à imprimer" in page
+    assert_same_site(site, cold_copy(project, tmp_path / "froid-annee", on=new_year))
 
 
 def test_theme_or_config_change_rebuilds_everything(project):
