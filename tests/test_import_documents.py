@@ -205,6 +205,43 @@ def test_a_proces_verbal_gives_one_deliberation_per_deliberation():
     assert "Étaient présents" not in pv.body_markdown
 
 
+PV_NUMBERED_ITEMS = """\
+PROCÈS-VERBAL DE LA SÉANCE DU CONSEIL MUNICIPAL DU 12 DÉCEMBRE 2022
+
+Commune de Montaigu-le-Blanc
+
+Présents : Hélène VIDAL, Robert MICHEL, Nathalie LAMBERT, Éric BONNET
+Secrétaire de séance : Nathalie LAMBERT
+
+1. Approbation du procès-verbal de la séance précédente
+
+Le procès-verbal est approuvé à l'unanimité.
+
+2. Délibération 2022-40 : Décision modificative n° 2 du budget principal
+
+Le Conseil municipal, après en avoir délibéré, approuve la décision modificative.
+Votes : Pour : 3 Contre : 0 Abstention : 1
+
+3. Délibération n° 2022-41 - Tarifs de la salle des fêtes pour 2023
+
+Le Conseil municipal fixe les tarifs de location de la salle des fêtes.
+Adopté à l'unanimité.
+
+Fait à Montaigu-le-Blanc, le 15 décembre 2022
+La Maire,
+Hélène VIDAL
+"""
+
+
+def test_proces_verbal_items_that_print_their_deliberation_number():
+    pv, *deliberations = import_text(PV_NUMBERED_ITEMS, "layout", "pv.txt", {}, TODAY)
+    assert pv.type == "proces_verbal"
+    assert [(d.rang, d.numero, d.objet) for d in deliberations] == [
+        (2, "2022-40", "Décision modificative n° 2 du budget principal"),
+        (3, "2022-41", "Tarifs de la salle des fêtes pour 2023")]
+    assert not any("numéro de la délibération" in note for d in deliberations for note in d.a_verifier)
+
+
 def test_unknown_values_stay_empty_and_are_listed():
     act = one("Le Maire,\n\nVu le code,\n\nDÉCIDE\n\nArticle 1 : Rien.\n")
     assert (act.numero, act.date, act.nomenclature, act.objet, act.collectivite) == (None, None, None, None, None)
