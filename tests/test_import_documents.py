@@ -175,6 +175,26 @@ def test_flattened_text_with_repeated_stamps():
     assert body.dispositif == "Après en avoir délibéré" and len(body.articles) == 2
 
 
+# Flattened on one line, the capitalised "Vu le Code" right after a count and the vote in
+# "Le Conseil municipal, après en avoir délibéré, à l'unanimité," before "DECIDE".
+DELIBERATION_ONE_LINE = (
+    "Commune de Rochefort-sur-Vanne Conseil municipal Séance du 3 juillet 2023 Délibération n° 2023-051 "
+    "Objet : Recrutement d'agents contractuels pour l'été Nombre de membres en exercice : 29 Présents : 21 "
+    "Votants : 26 Vu le Code général de la fonction publique, notamment son article L.332-23 ; Vu le Budget "
+    "primitif 2023 ; Considérant les besoins des services techniques pendant la période estivale ; Le Conseil "
+    "municipal, après en avoir délibéré, à l'unanimité, DECIDE : Article 1 : de créer quatre emplois non "
+    "permanents d'adjoint technique du 10 juillet au 31 août 2023. Article 2 : les crédits sont inscrits au "
+    "budget. Fait et délibéré les jour, mois et an susdits. Le Maire, Nathalie BERTRAND ")
+
+
+def test_flattened_deliberation_with_capitalised_visas_and_the_vote_before_decide():
+    act = one(DELIBERATION_ONE_LINE, "text")
+    assert act.visas == ["Vu le Code général de la fonction publique, notamment son article L.332-23 ;",
+                         "Vu le Budget primitif 2023 ;"]
+    assert act.considerants == ["Considérant les besoins des services techniques pendant la période estivale ;"]
+    assert act.vote["unanimite"] is True and len(act.articles) == 2
+
+
 def test_ocr_noise_is_tolerated():
     noisy = DELIBERATION_FLAT.replace("Séance du mardi 12 mars 2024", "Séance du mardi 1 2 MARS 2024") \
         .replace("Considérant", "CONSIDERANT").replace("N° 2024/018", "Nº 2024/018")
