@@ -185,6 +185,10 @@ def test_kind(text, kind):
     ("2 votes contre 1 abstention 9 votes pour", (9, 2, 1, False)),
     ("Après en avoir délibéré, le Conseil municipal, à l’unanimité des Membres présents :", (None, None, None, True)),
     ("➔ Adoptée à l'unanimité après que le Conseil Municipal en eut délibéré.", (None, None, None, True)),
+    # A tally without "voix".
+    ("Vote : 10 pour, 1 contre, 0 abstention", (10, 1, 0, False)),
+    ("adoptée à la majorité (14 pour et 3 contre, 2 abstentions)", (14, 3, 2, False)),
+    ("adopté par 15 voix pour, 3 contre", (15, 3, None, False)),
 ])
 def test_votes(text, vote):
     found = find_vote(text)
