@@ -262,6 +262,37 @@ def test_proces_verbal_items_that_print_their_deliberation_number():
     assert not any("numéro de la délibération" in note for d in deliberations for note in d.a_verifier)
 
 
+COMPTE_RENDU_TIGHT = """\
+COMPTE RENDU DU CONSEIL MUNICIPAL DU 20 JANVIER 2025
+
+Commune de Vergèze-le-Haut
+
+Présents : 11 conseillers. Absents : 2.
+
+1) Création d'un poste d'adjoint administratif
+Le conseil municipal décide de créer un poste d'adjoint administratif à temps complet.
+Vote : 10 pour, 1 contre, 0 abstention
+2) Travaux de voirie chemin des Vignes
+Le conseil municipal approuve le devis de l'entreprise Routes du Sud.
+Adopté à l'unanimité
+3) Questions diverses
+Néant.
+
+La séance est levée à 21 h 30.
+"""
+
+
+def test_numbered_items_of_a_compte_rendu_without_blank_lines():
+    """pdftotext often prints an item's title, its text and the next title without a blank line."""
+    pv, *deliberations = import_text(COMPTE_RENDU_TIGHT, "layout", "cr.txt", {}, TODAY)
+    assert pv.document == "compte_rendu"
+    assert [d.objet for d in deliberations] == ["Création d'un poste d'adjoint administratif",
+                                                "Travaux de voirie chemin des Vignes"]
+    first, second = (d.vote for d in deliberations)
+    assert (first["pour"], first["contre"], first["abstention"]) == (10, 1, 0)
+    assert second["unanimite"] is True
+
+
 def test_unknown_values_stay_empty_and_are_listed():
     act = one("Le Maire,\n\nVu le code,\n\nDÉCIDE\n\nArticle 1 : Rien.\n")
     assert (act.numero, act.date, act.nomenclature, act.objet, act.collectivite) == (None, None, None, None, None)

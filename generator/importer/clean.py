@@ -335,13 +335,26 @@ def lines_to_paragraphs(lines: list[tuple[str, int]]) -> list[Paragraph]:
         if paragraphs and paragraphs[-1].is_list and not current and _continues_item(stripped):
             paragraphs[-1].text += " " + " ".join(stripped.split())
             continue
-        if current and (MARKER.match(stripped) or _ends_paragraph(current[-1], width)):
+        if current and (MARKER.match(stripped) or _ends_paragraph(current[-1], width)
+                        or _NUMBERED_TITLE.match(stripped) and len(line) - len(line.lstrip()) <= margin
+                        or len(current) == 1 and _is_numbered_title(current[0], width) and stripped[:1].isupper()):
             flush()
         if not current:
             page = line_page
         current.append(line.rstrip())
     flush()
     return paragraphs
+
+
+# "1) Création d'un poste", "2. Délibération 2022-40 : …", "3/ Travaux": an item of a séance
+# record. Printed at the margin, it starts a paragraph; short and followed by a
+# sentence, it is a title of its own.
+_NUMBERED_TITLE = re.compile(r"^\d{1,2}\s?[.)/]\s+[A-ZÉÈÀÂÎÔÇ]")
+
+
+def _is_numbered_title(line: str, width: int) -> bool:
+    text = line.strip()
+    return bool(_NUMBERED_TITLE.match(text)) and len(text) < 0.7 * width and not text.endswith((",", ";", ":"))
 
 
 def _continues_item(line: str) -> bool:
