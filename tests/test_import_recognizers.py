@@ -275,6 +275,11 @@ def test_quorum_not_reached():
      {"prenom": "Sylvain", "nom": "ROBERT", "qualite": "Maire", "delegation": None}),
     ("Le Secrétaire, Le Maire, Philippe MALLARD Sébastien LEROUX",  # two signatures side by side
      {"prenom": "Sébastien", "nom": "LEROUX", "qualite": "Maire", "delegation": None}),
+    # A stray OCR token before "Prénom NOM" is not a surname ("NOM Prénom" would misread it).
+    ("Le Président, XQ Anne-Marie VALLET", {"prenom": "Anne-Marie", "nom": "VALLET", "qualite": "Président"}),
+    ("Le Maire, VALLET Anne-Marie", {"prenom": "Anne-Marie", "nom": "VALLET", "qualite": "Maire"}),
+    # Not readable: no name rather than a wrong one.
+    ("Le Maire, GRIBOUILLIS Anne-Marie VALLET", {"prenom": None, "nom": None, "qualite": "Maire"}),
 ])
 def test_signatory(closing, expected):
     found = find_signataire(closing)

@@ -400,8 +400,10 @@ _QUALITE = (r"(?:(?:Le|La|L['’])\s*(?i:Maire|Pr[ée]sidente?|Adjointe?(?:\s+(?
             r"Secr[ée]taire(?:\s+de\s+[Ss][ée]ance)?|Premier\s+[Aa]djoint|Premi[èe]re\s+[Aa]djointe)|"
             r"(?:Monsieur|Madame)\s+le\s+(?:Maire|Pr[ée]sident))")
 _SIGNATURE = re.compile(
-    rf"(?P<deleg>{_DELEGATION})?\s*(?P<qual>{_QUALITE})\s*,?\s*(?:\S{{1,4}}\s+)??"
-    rf"(?:Sign[ée]\s+[ée]lectroniquement\s+par\s*:?\s*(?:[^\n]{{0,40}}?\s)?)?(?P<name>{FIRST_LAST}|{LAST_FIRST})?")
+    rf"(?P<deleg>{_DELEGATION})?\s*(?P<qual>{_QUALITE})\s*,?\s*(?:(?:\S{{1,4}}\s+)??"
+    rf"(?:Sign[ée]\s+[ée]lectroniquement\s+par\s*:?\s*(?:[^\n]{{0,40}}?\s)?)?"
+    # "NOM Prénom NOM" is a stray token (OCR) before "Prénom NOM", not "NOM Prénom"
+    rf"(?P<name>{FIRST_LAST}|{LAST_FIRST}(?![-\w]|[ \t]+[{UPPER}]{{2}})))?")
 
 
 _PAIRED = re.compile(rf"(?P<q1>{_QUALITE})\s*,?\s+(?P<q2>{_QUALITE})\s*,?\s+(?P<n1>{FIRST_LAST})\s+(?P<n2>{FIRST_LAST})")
