@@ -293,6 +293,42 @@ def test_numbered_items_of_a_compte_rendu_without_blank_lines():
     assert second["unanimite"] is True
 
 
+ARRETE_BULLETS = """\
+ARRÊTÉ DU MAIRE N° 2025-ST-041
+
+Objet : Interdiction temporaire de baignade au plan d'eau
+
+Le Maire de Beaumont-la-Rivière,
+
+{b} Vu le code général des collectivités territoriales, notamment l'article L.2213-23 ;
+{b} Vu le rapport de l'Agence régionale de santé du 2 juillet 2025 ;
+
+{b} Considérant la présence de cyanobactéries dans le plan d'eau ;
+{b} Considérant qu'il y a lieu de protéger la santé des baigneurs ;
+
+ARRÊTE
+
+Article 1er : La baignade est interdite au plan d'eau à compter du 4 juillet 2025.
+
+Article 2 : Le présent arrêté sera affiché aux abords du plan d'eau.
+
+Fait à Beaumont-la-Rivière, le 3 juillet 2025
+
+Le Maire,
+Bruno GAUTIER
+"""
+
+
+def test_visas_and_considerants_printed_as_bulleted_lists():
+    for bullet, fmt in (("-", "markdown"), ("•", "layout"), ("➢", "layout")):
+        act = one(ARRETE_BULLETS.format(b=bullet), fmt)
+        assert act.visas == ["Vu le code général des collectivités territoriales, notamment l'article L.2213-23 ;",
+                             "Vu le rapport de l'Agence régionale de santé du 2 juillet 2025 ;"], fmt
+        assert len(act.considerants) == 2 and len(act.articles) == 2 and act.expose == [], fmt
+        _, body = reread(act)
+        assert len(body.visas) == 2 and len(body.considerants) == 2
+
+
 def test_unknown_values_stay_empty_and_are_listed():
     act = one("Le Maire,\n\nVu le code,\n\nDÉCIDE\n\nArticle 1 : Rien.\n")
     assert (act.numero, act.date, act.nomenclature, act.objet, act.collectivite) == (None, None, None, None, None)
