@@ -142,6 +142,19 @@ def test_scanned_pdf_is_reported(site, capsys):
         "par actes import ; passer le fichier dans un outil d'OCR (par exemple ocrmypdf) puis relancer\n")
 
 
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext (poppler-utils) absent")
+def test_pdf_with_scanned_pages_among_typed_ones_names_them(site, capsys):
+    """The typed pages are imported; the pages without text are named in a_verifier, never
+    dropped silently."""
+    lines = DECISION.split("\n")
+    (site / "decision.pdf").write_bytes(make_pdf([lines[:14], None, lines[14:], None]))
+    assert main(["import", "decision.pdf", "--format", "json"]) == 0
+    act = json.loads(capsys.readouterr().out)[0]
+    assert (act["numero"], len(act["articles"])) == ("2026-7", 2)
+    assert ("PDF : pages 2, 4 sans texte (numérisées ?) : contenu non importé, le reprendre à la main ou passer "
+            "le PDF dans un outil d'OCR (par exemple ocrmypdf)") in act["a_verifier"]
+
+
 def test_unreadable_files_are_reported(site, capsys):
     (site / "image.png").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
     (site / "vide.txt").write_text("  \n", "utf-8")

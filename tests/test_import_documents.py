@@ -175,6 +175,26 @@ def test_flattened_text_with_repeated_stamps():
     assert body.dispositif == "Après en avoir délibéré" and len(body.articles) == 2
 
 
+# Flattened on one line, the capitalised "Vu le Code" right after a count and the vote in
+# "Le Conseil municipal, après en avoir délibéré, à l'unanimité," before "DECIDE".
+DELIBERATION_ONE_LINE = (
+    "Commune de Rochefort-sur-Vanne Conseil municipal Séance du 3 juillet 2023 Délibération n° 2023-051 "
+    "Objet : Recrutement d'agents contractuels pour l'été Nombre de membres en exercice : 29 Présents : 21 "
+    "Votants : 26 Vu le Code général de la fonction publique, notamment son article L.332-23 ; Vu le Budget "
+    "primitif 2023 ; Considérant les besoins des services techniques pendant la période estivale ; Le Conseil "
+    "municipal, après en avoir délibéré, à l'unanimité, DECIDE : Article 1 : de créer quatre emplois non "
+    "permanents d'adjoint technique du 10 juillet au 31 août 2023. Article 2 : les crédits sont inscrits au "
+    "budget. Fait et délibéré les jour, mois et an susdits. Le Maire, Nathalie BERTRAND ")
+
+
+def test_flattened_deliberation_with_capitalised_visas_and_the_vote_before_decide():
+    act = one(DELIBERATION_ONE_LINE, "text")
+    assert act.visas == ["Vu le Code général de la fonction publique, notamment son article L.332-23 ;",
+                         "Vu le Budget primitif 2023 ;"]
+    assert act.considerants == ["Considérant les besoins des services techniques pendant la période estivale ;"]
+    assert act.vote["unanimite"] is True and len(act.articles) == 2
+
+
 def test_ocr_noise_is_tolerated():
     noisy = DELIBERATION_FLAT.replace("Séance du mardi 12 mars 2024", "Séance du mardi 1 2 MARS 2024") \
         .replace("Considérant", "CONSIDERANT").replace("N° 2024/018", "Nº 2024/018")
@@ -203,6 +223,110 @@ def test_a_proces_verbal_gives_one_deliberation_per_deliberation():
         assert body.dispositif == "Après en avoir délibéré"
     assert "### 2. Budget annexe des déchets : décision modificative n° 2" in pv.body_markdown
     assert "Étaient présents" not in pv.body_markdown
+
+
+PV_NUMBERED_ITEMS = """\
+PROCÈS-VERBAL DE LA SÉANCE DU CONSEIL MUNICIPAL DU 12 DÉCEMBRE 2022
+
+Commune de Montaigu-le-Blanc
+
+Présents : Hélène VIDAL, Robert MICHEL, Nathalie LAMBERT, Éric BONNET
+Secrétaire de séance : Nathalie LAMBERT
+
+1. Approbation du procès-verbal de la séance précédente
+
+Le procès-verbal est approuvé à l'unanimité.
+
+2. Délibération 2022-40 : Décision modificative n° 2 du budget principal
+
+Le Conseil municipal, après en avoir délibéré, approuve la décision modificative.
+Votes : Pour : 3 Contre : 0 Abstention : 1
+
+3. Délibération n° 2022-41 - Tarifs de la salle des fêtes pour 2023
+
+Le Conseil municipal fixe les tarifs de location de la salle des fêtes.
+Adopté à l'unanimité.
+
+Fait à Montaigu-le-Blanc, le 15 décembre 2022
+La Maire,
+Hélène VIDAL
+"""
+
+
+def test_proces_verbal_items_that_print_their_deliberation_number():
+    pv, *deliberations = import_text(PV_NUMBERED_ITEMS, "layout", "pv.txt", {}, TODAY)
+    assert pv.type == "proces_verbal"
+    assert [(d.rang, d.numero, d.objet) for d in deliberations] == [
+        (2, "2022-40", "Décision modificative n° 2 du budget principal"),
+        (3, "2022-41", "Tarifs de la salle des fêtes pour 2023")]
+    assert not any("numéro de la délibération" in note for d in deliberations for note in d.a_verifier)
+
+
+COMPTE_RENDU_TIGHT = """\
+COMPTE RENDU DU CONSEIL MUNICIPAL DU 20 JANVIER 2025
+
+Commune de Vergèze-le-Haut
+
+Présents : 11 conseillers. Absents : 2.
+
+1) Création d'un poste d'adjoint administratif
+Le conseil municipal décide de créer un poste d'adjoint administratif à temps complet.
+Vote : 10 pour, 1 contre, 0 abstention
+2) Travaux de voirie chemin des Vignes
+Le conseil municipal approuve le devis de l'entreprise Routes du Sud.
+Adopté à l'unanimité
+3) Questions diverses
+Néant.
+
+La séance est levée à 21 h 30.
+"""
+
+
+def test_numbered_items_of_a_compte_rendu_without_blank_lines():
+    """pdftotext often prints an item's title, its text and the next title without a blank line."""
+    pv, *deliberations = import_text(COMPTE_RENDU_TIGHT, "layout", "cr.txt", {}, TODAY)
+    assert pv.document == "compte_rendu"
+    assert [d.objet for d in deliberations] == ["Création d'un poste d'adjoint administratif",
+                                                "Travaux de voirie chemin des Vignes"]
+    first, second = (d.vote for d in deliberations)
+    assert (first["pour"], first["contre"], first["abstention"]) == (10, 1, 0)
+    assert second["unanimite"] is True
+
+
+ARRETE_BULLETS = """\
+ARRÊTÉ DU MAIRE N° 2025-ST-041
+
+Objet : Interdiction temporaire de baignade au plan d'eau
+
+Le Maire de Beaumont-la-Rivière,
+
+{b} Vu le code général des collectivités territoriales, notamment l'article L.2213-23 ;
+{b} Vu le rapport de l'Agence régionale de santé du 2 juillet 2025 ;
+
+{b} Considérant la présence de cyanobactéries dans le plan d'eau ;
+{b} Considérant qu'il y a lieu de protéger la santé des baigneurs ;
+
+ARRÊTE
+
+Article 1er : La baignade est interdite au plan d'eau à compter du 4 juillet 2025.
+
+Article 2 : Le présent arrêté sera affiché aux abords du plan d'eau.
+
+Fait à Beaumont-la-Rivière, le 3 juillet 2025
+
+Le Maire,
+Bruno GAUTIER
+"""
+
+
+def test_visas_and_considerants_printed_as_bulleted_lists():
+    for bullet, fmt in (("-", "markdown"), ("•", "layout"), ("➢", "layout")):
+        act = one(ARRETE_BULLETS.format(b=bullet), fmt)
+        assert act.visas == ["Vu le code général des collectivités territoriales, notamment l'article L.2213-23 ;",
+                             "Vu le rapport de l'Agence régionale de santé du 2 juillet 2025 ;"], fmt
+        assert len(act.considerants) == 2 and len(act.articles) == 2 and act.expose == [], fmt
+        _, body = reread(act)
+        assert len(body.visas) == 2 and len(body.considerants) == 2
 
 
 def test_unknown_values_stay_empty_and_are_listed():

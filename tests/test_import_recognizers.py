@@ -82,6 +82,11 @@ def test_times(text, time):
     ("Mme Y (à compter de la délibération n° 2022-12-21/01 incluse) Délibération n° 2022-12-21/16",
      "deliberation", "2022-12-21/16"),
     ("Séance du 16 février 2023 PACU/17-2023 Etude de faisabilité", "deliberation", "PACU/17-2023"),
+    # Printed after the type word that opens a line, without "n°".
+    ("Commune de Pradelles\n\nArrêté 2023-112\n\nrelatif à l'ouverture", "arrete", "2023-112"),
+    ("DELIBERATION 2021-38\n\nObjet : adhésion", "deliberation", "2021-38"),
+    ("MAIRIE\nARRÊTÉ MUNICIPAL 2024/AR/15 portant délégation", "arrete", "2024/AR/15"),
+    ("DECISION DP-2022-17 OBJET : marché", "decision", "DP-2022-17"),
 ])
 def test_printed_numbers(head, kind, number):
     hit = find_number(head, kind, Transmission(), 2023)
@@ -103,6 +108,8 @@ def test_number_taken_from_the_actes_identifier_when_none_is_printed():
 @pytest.mark.parametrize("head", [
     "Vu la loi n° 2023-175 du 10 mars 2023", "l'avenant n°1 au marché", "lot n° 3", "Contrat N°MN23036",
     "SEANCE DU 18 DECEMBRE 2024",
+    # After the type word but not a number: a date, a year alone, a reference in a sentence.
+    "DÉCISION 12 mars 2024", "Arrêté 2024 relatif aux horaires", "Vu la décision 2020-45 du 3 mai 2020",
 ])
 def test_references_are_not_the_act_number(head):
     assert find_number(head, "decision", Transmission(), 2024) is None
@@ -178,6 +185,10 @@ def test_kind(text, kind):
     ("2 votes contre 1 abstention 9 votes pour", (9, 2, 1, False)),
     ("Après en avoir délibéré, le Conseil municipal, à l’unanimité des Membres présents :", (None, None, None, True)),
     ("➔ Adoptée à l'unanimité après que le Conseil Municipal en eut délibéré.", (None, None, None, True)),
+    # A tally without "voix".
+    ("Vote : 10 pour, 1 contre, 0 abstention", (10, 1, 0, False)),
+    ("adoptée à la majorité (14 pour et 3 contre, 2 abstentions)", (14, 3, 2, False)),
+    ("adopté par 15 voix pour, 3 contre", (15, 3, None, False)),
 ])
 def test_votes(text, vote):
     found = find_vote(text)
@@ -264,6 +275,11 @@ def test_quorum_not_reached():
      {"prenom": "Sylvain", "nom": "ROBERT", "qualite": "Maire", "delegation": None}),
     ("Le Secrétaire, Le Maire, Philippe MALLARD Sébastien LEROUX",  # two signatures side by side
      {"prenom": "Sébastien", "nom": "LEROUX", "qualite": "Maire", "delegation": None}),
+    # A stray OCR token before "Prénom NOM" is not a surname ("NOM Prénom" would misread it).
+    ("Le Président, XQ Anne-Marie VALLET", {"prenom": "Anne-Marie", "nom": "VALLET", "qualite": "Président"}),
+    ("Le Maire, VALLET Anne-Marie", {"prenom": "Anne-Marie", "nom": "VALLET", "qualite": "Maire"}),
+    # Not readable: no name rather than a wrong one.
+    ("Le Maire, GRIBOUILLIS Anne-Marie VALLET", {"prenom": None, "nom": None, "qualite": "Maire"}),
 ])
 def test_signatory(closing, expected):
     found = find_signataire(closing)

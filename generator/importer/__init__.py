@@ -27,4 +27,8 @@ def import_file(path, collectivites=None, today=None):
     source = read_source(path)
     if source.error:
         return [], source.error
-    return import_text(source.text, source.fmt, source.path, collectivites, today), None
+    acts = import_text(source.text, source.fmt, source.path, collectivites, today)
+    for act in acts:
+        for note in source.notes:
+            act.check(note)
+    return acts, None

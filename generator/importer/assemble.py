@@ -456,8 +456,8 @@ def _notes(act: ImportedAct, parts: Parts) -> None:
 _ITEM_PATTERNS = [
     ("numbered", re.compile(r"^(?P<n>\d{1,2})\s*(?:[.)]|/)\s*(?P<title>\S.{2,})$", re.DOTALL)),
     ("coded", re.compile(r"^(?P<code>(?:19|20)\d{6})\s+(?P<n>\d{1,2})\s+(?P<title>\S.+)$", re.DOTALL)),
-    ("deliberation", re.compile(r"^(?:D[ée]lib[ée]ration|DELIBERATION)\s+n\s?°\s*(?P<code>[0-9A-Za-z][0-9A-Za-z_./-]*)"
-                                r"\s*(?P<title>.*)$", re.DOTALL)),
+    ("deliberation", re.compile(r"^(?:D[ée]lib[ée]ration|DELIBERATION)\s+(?:n\s?°\s*|(?=[0-9A-Za-z_./-]*\d))"
+                                r"(?P<code>[0-9A-Za-z][0-9A-Za-z_./-]*)\s*(?P<title>.*)$", re.DOTALL)),
     ("affaire", re.compile(r"^(?:Affaire|Point|Dossier|Question)\s+n\s?°\s*(?P<n>\d{1,2})\s*[-–:.]?\s*(?P<title>.*)$",
                            re.DOTALL)),
 ]
@@ -596,6 +596,9 @@ def _split_list(paragraphs: list[Paragraph]) -> list[Paragraph]:
     return [Paragraph(piece.strip()) for piece in pieces if piece.strip()]
 
 
+# An item title that starts with the délibération's own number.
+_TITLE_CODE = re.compile(r"^(?:D[ée]lib[ée]ration|DELIBERATION)\s+(?:n\s?°\s*)?(?=[0-9A-Za-z_./-]*\d)"
+                         r"(?P<code>[0-9A-Za-z][0-9A-Za-z_./-]*)\s*[:–—-]\s*")
 _RESULT_WORDS = re.compile(r"\s*[-–—]*\s*\b(?:approuv[ée]e?|adopt[ée]e?|rejet[ée]e?)\b.*$", re.IGNORECASE)
 
 
@@ -613,9 +616,14 @@ def _child(pv: ImportedAct, item: Item, exposé: list[str], dispositif: list[str
         title = _RESULT_WORDS.sub("", title)
     else:
         vote = find_vote("\n\n".join([*dispositif, *result]))
+    code = item.code
+    printed = _TITLE_CODE.match(title)
+    if printed:  # "2. Délibération 2022-40 : Décision modificative n° 2"
+        code = code or printed["code"]
+        title = title[printed.end():]
     act.objet = cut_objet(title.rstrip(" ,:;")).strip(" -–—") or None
-    if item.code:
-        number = normalize_number(item.code)
+    if code:
+        number = normalize_number(code)
         act.numero = str(number) if number else None
     if act.numero is None:
         act.check(f"numéro de la délibération (point {item.rang} de la séance) : non imprimé, à attribuer")

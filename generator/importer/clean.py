@@ -119,7 +119,7 @@ _P = r"(?:(?<=[,;.:)\]»!?])\s+|^\s*|(?<=\s)(?=[A-ZÉ]{2}))"  # a sentence or cl
 FLAT_BREAKS = [
     rf"{_P}(?=(?:VU|Vu)\s+(?:l[ea]s?\b|l['’]|sa\b|son\b|ses\b|leur\b|notre\b|un\b|une\b|[A-Z]))",
     rf"(?<=\s)(?=VU\s+[A-Za-zÀ-ÿ])",
-    rf"(?<=\s)(?=Vu\s+(?:l['’]\s*|les?\s+|la\s+)(?:avis|code|loi|d[ée]cret|d[ée]lib[ée]ration|arr[êe]t[ée]|articles?|"
+    rf"(?<=\s)(?=Vu\s+(?:l['’]\s*|les?\s+|la\s+)(?i:avis|code|loi|d[ée]cret|d[ée]lib[ée]ration|arr[êe]t[ée]|articles?|"
     rf"budget|rapport|projet|proc[èe]s|convention|r[èe]glement|ordonnance|circulaire|demande|courrier|dossier|"
     rf"proposition|plan|sch[ée]ma|contrat|march[ée])\b)",
     rf"{_P}(?=(?:Consid[ée]rant|CONSID[ÉE]RANT|Considerant)\b)",
@@ -127,7 +127,10 @@ FLAT_BREAKS = [
     r"(?<=\s)(?=(?:ARTICLE|Article|Art\.)\s*(?:\d{1,3}|1er|premier|unique)(?:\s*er)?\s*[:.\-–—])",
     r"(?<=\s)(?=(?:D[ÉE]CIDE|ARR[ÊE]TE|D[ÉE]LIB[ÈE]RE)\s*:?\s*(?:ARTICLE|Article|:|-|–|\d[.)]))",
     r"(?<=[A-ZÉÈÊ]{2}\s)(?=(?:ARTICLE|Article)\s*(?:1|1er|premier|unique)\b)",
-    r"(?<=\s)(?=(?:Apr[èe]s|APR[ÈE]S|apr[èe]s) (?:en )?avoir d[ée]lib[ée]r[ée])",
+    # "… ; Le Conseil municipal, après en avoir délibéré, …": the sentence starts at its subject.
+    r"(?<=[,;.:]\s)(?=(?:Le|La|L['’])\s*[^\s,;.:]+(?:\s+[^\s,;.:]+){0,3},\s+apr[èe]s (?:en )?avoir d[ée]lib[ée]r[ée])",
+    r"(?<=\s)(?=(?:Apr[èe]s|APR[ÈE]S) (?:en )?avoir d[ée]lib[ée]r[ée])",
+    r"(?<=\s)(?<!,\s)(?=apr[èe]s (?:en )?avoir d[ée]lib[ée]r[ée])",
     r"(?<=\s)(?=(?:Fait|FAIT) (?:à|a|en|au|et d[ée]lib[ée]r[ée]|ET DELIBERE)\b)",
     r"(?<=\s)(?=Pour (?:extrait|copie|ampliation)\b)",
     r"(?<=\s)(?=(?:OBJET|Objet)\s*:)",
@@ -332,13 +335,26 @@ def lines_to_paragraphs(lines: list[tuple[str, int]]) -> list[Paragraph]:
         if paragraphs and paragraphs[-1].is_list and not current and _continues_item(stripped):
             paragraphs[-1].text += " " + " ".join(stripped.split())
             continue
-        if current and (MARKER.match(stripped) or _ends_paragraph(current[-1], width)):
+        if current and (MARKER.match(stripped) or _ends_paragraph(current[-1], width)
+                        or _NUMBERED_TITLE.match(stripped) and len(line) - len(line.lstrip()) <= margin
+                        or len(current) == 1 and _is_numbered_title(current[0], width) and stripped[:1].isupper()):
             flush()
         if not current:
             page = line_page
         current.append(line.rstrip())
     flush()
     return paragraphs
+
+
+# "1) Création d'un poste", "2. Délibération 2022-40 : …", "3/ Travaux": an item of a séance
+# record. Printed at the margin, it starts a paragraph; short and followed by a
+# sentence, it is a title of its own.
+_NUMBERED_TITLE = re.compile(r"^\d{1,2}\s?[.)/]\s+[A-ZÉÈÀÂÎÔÇ]")
+
+
+def _is_numbered_title(line: str, width: int) -> bool:
+    text = line.strip()
+    return bool(_NUMBERED_TITLE.match(text)) and len(text) < 0.7 * width and not text.endswith((",", ";", ":"))
 
 
 def _continues_item(line: str) -> bool:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 MAX_BYTES = 50 * 1024 * 1024
@@ -24,6 +24,7 @@ class Source:
     text: str | None = None
     fmt: str = "text"             # "markdown", "layout" (pdftotext -layout or text with line breaks)
     error: str | None = None      # why it cannot be imported, in French
+    notes: list[str] = field(default_factory=list)  # what a person must check, in French
 
 
 def decode(data: bytes) -> str | None:
@@ -43,27 +44,44 @@ def decode(data: bytes) -> str | None:
         return data.decode("cp1252", errors="replace")
 
 
-def pdf_text(path: Path) -> tuple[str | None, str | None]:
-    """(text, error) from the PDF's text layer."""
+def blank_pages(text: str) -> list[int]:
+    """Numbers (from 1) of the pages of a pdftotext output that hold no text: scanned
+    pages of a document whose other pages were typed."""
+    pages = text.split("\f")
+    if len(pages) > 1 and not pages[-1].strip():
+        pages = pages[:-1]  # pdftotext ends every page with a form feed
+    return [number for number, page in enumerate(pages, start=1)
+            if len(re.findall(r"[0-9A-Za-zÀ-ÿ]", page)) < MIN_CHARS_PER_PAGE]
+
+
+def pdf_text(path: Path) -> tuple[str | None, str | None, list[str]]:
+    """(text, error, notes) from the PDF's text layer; a note names the pages without
+    text when the others have some."""
     tool = shutil.which("pdftotext")
     if tool is None:
-        return None, "pdftotext introuvable : installer le paquet Debian poppler-utils"
+        return None, "pdftotext introuvable : installer le paquet Debian poppler-utils", []
     try:
         done = subprocess.run([tool, "-layout", "-enc", "UTF-8", "-q", str(path), "-"],
                               capture_output=True, timeout=PDFTOTEXT_TIMEOUT, check=False)
     except subprocess.TimeoutExpired:
-        return None, f"pdftotext n'a pas terminé en {PDFTOTEXT_TIMEOUT} s : PDF trop lourd ou endommagé"
+        return None, f"pdftotext n'a pas terminé en {PDFTOTEXT_TIMEOUT} s : PDF trop lourd ou endommagé", []
     except OSError as exc:
-        return None, f"pdftotext n'a pas pu être lancé : {exc.strerror or exc}"
+        return None, f"pdftotext n'a pas pu être lancé : {exc.strerror or exc}", []
     if done.returncode != 0:
-        return None, "PDF illisible (pdftotext a échoué) : fichier endommagé ou protégé"
+        return None, "PDF illisible (pdftotext a échoué) : fichier endommagé ou protégé", []
     text = done.stdout.decode("utf-8", errors="replace")
     pages = max(1, text.count("\f"))
     letters = len(re.findall(r"[0-9A-Za-zÀ-ÿ]", text))
     if letters < MIN_CHARS_PER_PAGE * pages:
         return None, ("PDF sans texte (document numérisé) : la reconnaissance de caractères (OCR) n'est pas faite "
-                      "par actes import ; passer le fichier dans un outil d'OCR (par exemple ocrmypdf) puis relancer")
-    return text, None
+                      "par actes import ; passer le fichier dans un outil d'OCR (par exemple ocrmypdf) puis relancer"), []
+    blank = blank_pages(text)
+    if not blank:
+        return text, None, []
+    shown = ", ".join(map(str, blank[:20])) + (" …" if len(blank) > 20 else "")
+    which = f"pages {shown} sans texte (numérisées ?)" if len(blank) > 1 else f"page {shown} sans texte (numérisée ?)"
+    return text, None, [f"PDF : {which} : contenu non importé, le reprendre à la main ou passer le PDF dans un "
+                        "outil d'OCR (par exemple ocrmypdf)"]
 
 
 def read_source(path: Path) -> Source:
@@ -80,8 +98,8 @@ def read_source(path: Path) -> Source:
     except OSError as exc:
         return Source(shown, error=f"lecture impossible : {exc.strerror or exc}")
     if head.startswith(b"%PDF"):
-        text, error = pdf_text(path)
-        return Source(shown, text, "layout", error)
+        text, error, notes = pdf_text(path)
+        return Source(shown, text, "layout", error, notes)
     try:
         data = path.read_bytes()
     except OSError as exc:

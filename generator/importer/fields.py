@@ -186,6 +186,28 @@ def _alnum(text: str) -> str:
     return re.sub(r"[^0-9A-Za-z]", "", text).upper()
 
 
+_TITLE_QUALIFIER = r"(?:\s+(?i:municipal|du\s+maire|du\s+pr[ée]sident|temporaire|permanent))?"
+# A code that is a number, not a word or a date: two groups of digits, or letters and digits.
+_NUMBER_LIKE = re.compile(r"\d[\s./_-]*\S*?[./_-]\s*\d|[A-Za-z][^\s]*\d|\d[^\s]*[A-Za-z]")
+
+
+def _title_numbers(head: str, kind: str) -> list[tuple[int, int, str]]:
+    """"ARRÊTÉ 2023-112", "DELIBERATION 2021-38 : …": the number printed right after the
+    type word that opens a line, without "n°". A reference ("Vu la délibération
+    2020-45") is inside a sentence and is not read."""
+    words = {"decision": r"D[ÉE]CISION|D[ée]cision", "arrete": r"ARR[ÊE]T[ÉE]|Arr[êe]t[ée]",
+             "deliberation": r"D[ÉE]LIB[ÉE]RATION|D[ée]lib[ée]ration"}.get(kind)
+    if words is None:
+        return []
+    found = []
+    for match in re.finditer(rf"(?:^|\n)[ \t]*(?:{words}){_TITLE_QUALIFIER}[ \t]+(?=\d|[A-Z]{{1,8}}[-/_ ]?\d)", head):
+        code = _code_after(head[match.end():])
+        if not code or not _NUMBER_LIKE.search(code) or find_dates(code):
+            continue
+        found.append((3, match.start(), code))
+    return found
+
+
 def find_number(head: str, kind: str, transmission: Transmission, year: int | None,
                 first_line: str = "") -> NumberHit | None:
     candidates: list[tuple[int, int, str]] = []  # (score, position, code)
@@ -209,6 +231,7 @@ def find_number(head: str, kind: str, transmission: Transmission, year: int | No
         if before.count("(") > before.count(")") or re.search(r"(?:compter|jusqu)\W+\w+\W+\w*\W*$", before):
             score -= 2  # "(à compter de la délibération n° 2022-12-21/01 incluse)"
         candidates.append((score, match.start(), code))
+    candidates += _title_numbers(head, kind)
     if candidates:
         best = max(candidates, key=lambda c: (c[0], -c[1]))
         number = normalize_number(best[2])
@@ -377,8 +400,10 @@ _QUALITE = (r"(?:(?:Le|La|L['’])\s*(?i:Maire|Pr[ée]sidente?|Adjointe?(?:\s+(?
             r"Secr[ée]taire(?:\s+de\s+[Ss][ée]ance)?|Premier\s+[Aa]djoint|Premi[èe]re\s+[Aa]djointe)|"
             r"(?:Monsieur|Madame)\s+le\s+(?:Maire|Pr[ée]sident))")
 _SIGNATURE = re.compile(
-    rf"(?P<deleg>{_DELEGATION})?\s*(?P<qual>{_QUALITE})\s*,?\s*(?:\S{{1,4}}\s+)??"
-    rf"(?:Sign[ée]\s+[ée]lectroniquement\s+par\s*:?\s*(?:[^\n]{{0,40}}?\s)?)?(?P<name>{FIRST_LAST}|{LAST_FIRST})?")
+    rf"(?P<deleg>{_DELEGATION})?\s*(?P<qual>{_QUALITE})\s*,?\s*(?:(?:\S{{1,4}}\s+)??"
+    rf"(?:Sign[ée]\s+[ée]lectroniquement\s+par\s*:?\s*(?:[^\n]{{0,40}}?\s)?)?"
+    # "NOM Prénom NOM" is a stray token (OCR) before "Prénom NOM", not "NOM Prénom"
+    rf"(?P<name>{FIRST_LAST}|{LAST_FIRST}(?![-\w]|[ \t]+[{UPPER}]{{2}})))?")
 
 
 _PAIRED = re.compile(rf"(?P<q1>{_QUALITE})\s*,?\s+(?P<q2>{_QUALITE})\s*,?\s+(?P<n1>{FIRST_LAST})\s+(?P<n2>{FIRST_LAST})")

@@ -241,9 +241,12 @@ def effectif(text: str) -> int | None:
 _COUNT = r"(?P<n>\d{1,3}|/|n[ée]ant|aucune?|z[ée]ro)"
 _VOTE_PATTERNS = {
     "pour": [rf"\bont\s+vot[ée]\s+pour\s*:?\s*{_COUNT}", rf"(?<![\w-])pour\s*:\s*{_COUNT}",
-             rf"\bvoix\s+pour\s*:?\s*{_COUNT}", rf"{_COUNT}\s+(?:voix|votes?|suffrages?)\s+pour\b"],
+             rf"\bvoix\s+pour\s*:?\s*{_COUNT}", rf"{_COUNT}\s+(?:voix|votes?|suffrages?)\s+pour\b",
+             # a tally without "voix": "10 pour, 1 contre", "(14 pour et 3 contre)"
+             rf"(?<![\d,.])\b{_COUNT}\s+pour\s*(?:[,;/–-]\s*|\s+et\s+)\d{{1,3}}\s+(?:voix\s+)?contre\b"],
     "contre": [rf"\bont\s+vot[ée]\s+contre\s*:?\s*{_COUNT}", rf"(?<![\w-])contre\s*:\s*{_COUNT}",
-               rf"\bvoix\s+contre\s*:?\s*{_COUNT}", rf"{_COUNT}\s+(?:voix|votes?|suffrages?)\s+contre\b"],
+               rf"\bvoix\s+contre\s*:?\s*{_COUNT}", rf"{_COUNT}\s+(?:voix|votes?|suffrages?)\s+contre\b",
+               rf"\b\d{{1,3}}\s+(?:voix\s+)?pour\s*(?:[,;/–-]\s*|\s+et\s+){_COUNT}\s+contre\b"],
     "abstention": [rf"\bse\s+sont\s+abstenus?\s*:?\s*{_COUNT}", rf"\babstentions?\s*:\s*{_COUNT}",
                    rf"{_COUNT}\s+abstentions?\b", rf"{_COUNT}\s+(?:voix|votes?)\s+abstention"],
 }

@@ -142,8 +142,23 @@ def is_autorite(text: str) -> bool:
 _ANNEX = re.compile(r"^(?:annexe|convention|contrat|avenant|reglement|cahier\s+des|protocole|tableau)\b")
 
 
+def _bulleted_clauses(paragraphs: list[Paragraph]) -> list[Paragraph]:
+    """Visas or considérants printed as a bulleted list ("- Vu …", "• Considérant …"):
+    one paragraph each, as when they are printed without bullets."""
+    out = []
+    for paragraph in paragraphs:
+        items = paragraph.text.split("\n") if paragraph.is_list else []
+        clauses = [item[2:].strip() for item in items]
+        if clauses and all(is_visa(c) or is_considerant(c) for c in clauses):
+            out.extend(Paragraph(clause, page=paragraph.page) for clause in clauses)
+        else:
+            out.append(paragraph)
+    return out
+
+
 def split(paragraphs: list[Paragraph], kind: str) -> Parts:
     parts = Parts()
+    paragraphs = _bulleted_clauses(paragraphs)
     marks = _marks(paragraphs)
     first_body = _first_body(paragraphs, marks, kind)
     parts.head = paragraphs[:first_body]
