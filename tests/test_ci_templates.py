@@ -64,7 +64,7 @@ def test_github_workflow_checks_pull_requests_and_deploys_main():
     assert artifact["uses"] == "actions/upload-artifact@v4" and artifact["with"]["path"] == "apercu/"
     assert "main" in publier["if"] and "pull_request" in publier["if"]
     assert publier["permissions"] == {"contents": "read", "pages": "write", "id-token": "write"}
-    assert github_commands(workflow)["publier"] == ['python -m pip install "$ACTES_PAQUET"', "actes build"]
+    assert github_commands(workflow)["publier"][1:] == ['python -m pip install "$ACTES_PAQUET"', "actes build"]
     assert uses(publier)[-3:] == ["actions/configure-pages", "actions/upload-pages-artifact", "actions/deploy-pages"]
     assert publier["steps"][-2]["with"]["path"] == "site/"
 
@@ -87,6 +87,48 @@ def test_the_projects_own_workflow_is_the_template_installing_actes_from_the_che
     assert own["env"].pop("ACTES_PAQUET") == "." and template["env"].pop("ACTES_PAQUET") == "actes"
     assert own == template
     assert load(REPO / ".github/workflows/tests.yml")["jobs"]["tests"]["steps"][-1]["run"] == "bash .ci/run"
+
+
+# ---------------------------------------------------------------------------
+# The site is built where the registered PDFs were rendered
+
+def os_release() -> dict[str, str]:
+    lines = Path("/etc/os-release").read_text("utf-8").splitlines()
+    return {k: v.strip('"') for k, _, v in (line.partition("=") for line in lines if "=" in line)}
+
+
+def pdf_packages() -> list[str]:
+    """The Debian packages of scripts/setup.sh that a PDF's bytes depend on: the
+    libraries WeasyPrint loads (Pango, HarfBuzz-subset) and the fonts it embeds."""
+    setup = (REPO / "scripts/setup.sh").read_text("utf-8")
+    packages = re.search(r"DEBIAN_PACKAGES=\((.*?)\)", setup, re.S).group(1).split()
+    return [p for p in packages if p.startswith(("lib", "fonts-"))]
+
+
+def apt_get_packages(line: str) -> list[str]:
+    assert line.startswith("apt-get update -qq && apt-get install -y -qq --no-install-recommends "), line
+    return line.split("--no-install-recommends ", 1)[1].split()
+
+
+def test_the_site_is_built_with_the_libraries_and_fonts_the_register_was_rendered_with():
+    # A published act's PDF must come out byte for byte as `actes publish` recorded it,
+    # or `actes build` stops; WeasyPrint's bytes change with HarfBuzz and the fonts (a
+    # runner's own Ubuntu, or an image without libharfbuzz-subset0, gives other PDFs).
+    # The example register was rendered on this machine (test_pdf checks it), with
+    # the packages of `make setup`: the jobs that build the public site use the same.
+    release = os_release()
+    assert release["ID"] == "debian"
+    image = f"python:3.11-{release['VERSION_CODENAME']}"
+    assert pdf_packages() == ["libpango-1.0-0", "libpangoft2-1.0-0", "libharfbuzz-subset0", "fonts-dejavu-core"]
+
+    publier = load(GITHUB)["jobs"]["publier"]
+    assert publier["container"] == image
+    assert apt_get_packages(github_commands(load(GITHUB))["publier"][0]) == pdf_packages()
+
+    pipeline = load(GITLAB)
+    assert pipeline["default"]["image"] == image and all("image" not in job for job in pipeline.values()
+                                                          if isinstance(job, dict) and "script" in job)
+    assert apt_get_packages(pipeline["pages"]["script"][0]) == pdf_packages()
 
 
 # ---------------------------------------------------------------------------
@@ -113,8 +155,10 @@ def pull_request(tmp_path):
 def run_line(line: str, repo: Path, variables: dict) -> subprocess.CompletedProcess:
     for name, value in variables["expressions"].items():
         line = line.replace(name, value)
-    if line.startswith("python -m pip install"):
-        return subprocess.CompletedProcess(line, 0, "", "")  # actes is installed here already
+    if line.startswith(("python -m pip install", "apt-get update")):
+        # actes is installed here already, and the Debian packages by `make setup`
+        # (test_the_site_is_built_with_the_libraries_and_fonts_the_register_was_rendered_with)
+        return subprocess.CompletedProcess(line, 0, "", "")
     assert re.match(r"(actes|git fetch) ", line), f"commande non vérifiée par ce test : {line}"
     env = {**os.environ, **GIT_ENV, **variables["env"], "ACTES_DATE": "2026-11-23",
            "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}"}
@@ -150,7 +194,7 @@ def test_github_commands_run_on_a_pull_request(pull_request):
     assert (clone / "apercu/admin/config.yml").is_file()
 
     results = run_job(commands["publier"], clone, GITHUB_VARIABLES)
-    assert [r.returncode for r in results] == [0, 0]
+    assert [r.returncode for r in results] == [0, 0, 0]
     assert (clone / "site/actes/2026/decision-2026-102/index.html").is_file()
     assert not (clone / "site/actes/2026/decision-2026-103").exists()  # a draft is never published
 
@@ -173,7 +217,7 @@ def test_gitlab_commands_run_on_a_merge_request(pull_request):
     assert {issue["severity"] for issue in report} == {"minor"}  # warnings only (a_verifier, gaps)
     assert [r.returncode for r in run_job(commands["apercu"], clone, GITLAB_VARIABLES)] == [0, 0]
     assert "PROJET — non publié" in (clone / "apercu/actes/2026/decision-2026-103/index.html").read_text("utf-8")
-    assert [r.returncode for r in run_job(commands["pages"], clone, GITLAB_VARIABLES)] == [0, 0]
+    assert [r.returncode for r in run_job(commands["pages"], clone, GITLAB_VARIABLES)] == [0, 0, 0]
     assert (clone / "public/index.html").is_file() and (clone / "public/admin/index.html").is_file()
 
     merge_conflicting_draft(origin)
