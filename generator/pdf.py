@@ -32,6 +32,7 @@ import logging
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
 import jinja2
 import markdown
@@ -87,14 +88,21 @@ class PdfFile:
 @dataclass
 class Document:
     """What one PDF is made from: a template, its context, and the key material that
-    identifies it (everything the template reads, as hashes or plain values)."""
+    identifies it (everything the template reads, as hashes or plain values).
+
+    The context is made on first use (make_context): a build asks the key of every
+    document, and renders only those missing from the cache."""
 
     template: str
-    context: dict
+    make_context: Callable[[], dict]
     key_material: dict
     base_url: str
     attachments: list[tuple[Path, str, dt.date]] = field(default_factory=list)  # file, name, date
     label: str = "document"  # named in error messages: the act's file, the séance, the registre
+
+    @functools.cached_property
+    def context(self) -> dict:
+        return self.make_context()
 
 
 class PdfError(Exception):
@@ -119,6 +127,7 @@ class PdfRenderer:
         self._stylesheets = None
         self._environment_digest = environment_digest()
         self._keys: dict[int, tuple[Document, str]] = {}
+        self.sums = PdfSums(self.cache_dir)
 
     # -- documents ---------------------------------------------------------
     def act(self, act: Act) -> PdfFile:
@@ -134,7 +143,7 @@ class PdfRenderer:
         first build of a large archive takes hours). `render` then finds them in
         the cache. A document that fails is left to `render`, which reports it in
         the order of the acts."""
-        missing = [d for d in documents if not self.cached(self.key(d)).is_file()]
+        missing = [d for d in documents if not self.is_cached(d)]
         if workers_for(len(missing), PARALLEL_FROM) > 1:
             self.rendered += sum(fork_map(self._render_quietly, missing, at_least=PARALLEL_FROM))
 
@@ -149,9 +158,22 @@ class PdfRenderer:
     def cached(self, key: str) -> Path:
         return self.cache_dir / key[:2] / f"{key}.pdf"
 
+    def is_cached(self, document: Document) -> bool:
+        key = self.key(document)
+        path = self.cached(key)
+        return self.sums.get(key, path) is not None or path.is_file()
+
+    def finish(self) -> None:
+        """Keeps the hashes of the PDFs this build asked for, for the next build."""
+        self.sums.keep_only({key for _, key in self._keys.values()})
+        self.sums.save()
+
     def render(self, document: Document) -> PdfFile:
         key = self.key(document)
         cached = self.cached(key)
+        known = self.sums.get(key, cached)
+        if known is not None:
+            return PdfFile(cached, *known)
         if cached.is_file():
             data = cached.read_bytes()
         else:
@@ -160,7 +182,9 @@ class PdfRenderer:
             tmp = cached.with_name(f".{cached.name}.{os.getpid()}.tmp")
             tmp.write_bytes(data)
             os.replace(tmp, cached)
-        return PdfFile(cached, sha256_bytes(data), len(data))
+        pdf = PdfFile(cached, sha256_bytes(data), len(data))
+        self.sums.put(key, cached, pdf.sha256)
+        return pdf
 
     def key(self, document: Document) -> str:
         known = self._keys.get(id(document))
@@ -173,7 +197,11 @@ class PdfRenderer:
         return key
 
     def html(self, document: Document) -> str:
-        return self.env.get_template(document.template).render(document.context)
+        try:
+            context = document.context
+        except (OSError, UnicodeDecodeError) as exc:  # an annex printed in the PDF
+            raise PdfError(f"{document.label} : annexe illisible pour le PDF ({exc})") from exc
+        return self.env.get_template(document.template).render(context)
 
     def write_pdf(self, document: Document) -> bytes:
         try:
@@ -206,6 +234,66 @@ class PdfRenderer:
 
 
 PARALLEL_FROM = 4  # documents to render before it pays to start worker processes
+SUMS_FILE = "empreintes.json"
+
+
+class PdfSums:
+    """The SHA-256 of each cached PDF, so that a build does not read and hash again
+    the thousands of PDFs it did not render (cache_dir/empreintes.json).
+
+    An entry is trusted only while its file has the same size, modification time
+    and inode as when it was hashed; otherwise the file is read and hashed again.
+    The file is rewritten whole (atomic replace); builds sharing a cache folder may
+    lose each other's entries, never get a wrong one."""
+
+    def __init__(self, cache_dir: Path):
+        self.file = cache_dir / SUMS_FILE
+        self.entries: dict[str, list] = {}
+        self.changed = False
+        try:
+            stored = json.loads(self.file.read_text("utf-8"))
+            if isinstance(stored, dict) and stored.get("format") == 1:
+                self.entries = stored["pdf"]
+        except (OSError, ValueError, KeyError, TypeError):
+            pass
+
+    @staticmethod
+    def _stamp(path: Path) -> list[int] | None:
+        try:
+            st = os.stat(path)
+        except OSError:
+            return None
+        return [st.st_size, st.st_mtime_ns, st.st_ino]
+
+    def get(self, key: str, path: Path) -> tuple[str, int] | None:
+        entry = self.entries.get(key)
+        if not entry:
+            return None
+        stamp = self._stamp(path)
+        if stamp is None or entry[1:] != stamp:
+            return None
+        return entry[0], stamp[0]
+
+    def put(self, key: str, path: Path, sha256: str) -> None:
+        stamp = self._stamp(path)
+        if stamp is not None:
+            self.entries[key] = [sha256, *stamp]
+            self.changed = True
+
+    def keep_only(self, keys: set[str]) -> None:
+        """Forgets the PDFs this build did not ask for (their files may go)."""
+        if len(keys) < len(self.entries):
+            self.entries = {k: v for k, v in self.entries.items() if k in keys}
+            self.changed = True
+
+    def save(self) -> None:
+        if not self.changed:
+            return
+        self.file.parent.mkdir(parents=True, exist_ok=True)
+        tmp = self.file.with_name(f".{self.file.name}.{os.getpid()}.tmp")
+        tmp.write_text(json.dumps({"format": 1, "pdf": self.entries}, separators=(",", ":")), "utf-8")
+        os.replace(tmp, self.file)
+        self.changed = False
 
 
 @functools.cache
@@ -295,21 +383,25 @@ def author_of(act: Act) -> str:
     return f"{s.prenom} {s.nom}, {s.qualite}"
 
 
-def act_annexes(act: Act, root: Path) -> list[dict]:
-    """The annexes of an act: Markdown ones are printed in full in the PDF, others
-    (a signed plan, a spreadsheet) are attached to it (PDF/A-3 allows any file)."""
+def annex_files(act: Act, root: Path) -> list[tuple[Path, str | None]]:
+    """(file, name of the attachment or None when printed) of each annex: Markdown
+    ones are printed in full in the PDF, others (a signed plan, a spreadsheet) are
+    attached to it (PDF/A-3 allows any file)."""
     folder = (root / act.path).parent
     out = []
     for index, annexe in enumerate(act.meta.annexes):
         source = folder / annexe.fichier
-        titre = annexe.titre or f"Annexe {index + 1}"
-        entry = {"numero": index + 1, "titre": titre, "fichier": annexe.fichier, "source": source,
-                 "texte": None, "jointe": None}
-        if source.suffix.lower() == ".md":
-            entry["texte"] = source.read_text("utf-8")
-        else:
-            entry["jointe"] = f"annexe-{index + 1}{source.suffix.lower()}"
-        out.append(entry)
+        suffix = source.suffix.lower()
+        out.append((source, None if suffix == ".md" else f"annexe-{index + 1}{suffix}"))
+    return out
+
+
+def act_annexes(act: Act, root: Path) -> list[dict]:
+    """The annexes of an act as the templates show them (annex_files)."""
+    out = []
+    for index, (annexe, (source, jointe)) in enumerate(zip(act.meta.annexes, annex_files(act, root))):
+        out.append({"numero": index + 1, "titre": annexe.titre or f"Annexe {index + 1}", "fichier": annexe.fichier,
+                    "source": source, "texte": None if jointe else source.read_text("utf-8"), "jointe": jointe})
     return out
 
 
@@ -332,18 +424,19 @@ def act_context(act: Act, root: Path, config: SiteConfig) -> dict:
 
 
 def act_document(act: Act, root: Path, config: SiteConfig) -> Document:
-    context = act_context(act, root, config)
-    coll = context["coll"]
+    coll = collectivite_of(act, config)
+    annexes = annex_files(act, root)
     key = {
         "source": act.sha256,
-        "annexes": [file_digest(a["source"]) for a in context["annexes"]],
+        "annexes": [file_digest(source) for source, _ in annexes],
         "collectivite": coll.model_dump(mode="json") if coll else act.meta.collectivite,
         "site_name": config.site_name,
     }
     day = act.meta.mise_en_ligne or act.meta.date
-    attachments = [(a["source"], a["jointe"], day) for a in context["annexes"] if a["jointe"]]
+    attachments = [(source, jointe, day) for source, jointe in annexes if jointe]
     base_url = (root / act.path).parent.as_uri() + "/"
-    return Document("pdf/acte.html.j2", context, key, base_url, attachments, label=act.path)
+    return Document("pdf/acte.html.j2", functools.partial(act_context, act, root, config), key, base_url,
+                    attachments, label=act.path)
 
 
 def seance_document(entry: dict, config: SiteConfig, root: Path) -> Document:
@@ -356,7 +449,7 @@ def seance_document(entry: dict, config: SiteConfig, root: Path) -> Document:
                "mise_en_ligne": max(published) if published else entry["date"]}
     key = {"deliberations": [d.sha256 for d in deliberations], "pv": entry["pv"].sha256 if entry["pv"] else None,
            "collectivite": coll.model_dump(mode="json") if coll else None, "site_name": config.site_name}
-    return Document("pdf/seance.html.j2", context, key, root.as_uri() + "/",
+    return Document("pdf/seance.html.j2", lambda: context, key, root.as_uri() + "/",
                     label=f"liste des délibérations du {entry['date']:%d/%m/%Y}")
 
 
@@ -365,23 +458,27 @@ def registre_document(year: int, key: str, coll: Collectivite | None, acts: list
     """The registre of one year for one collectivité (R2121-9): the acts in date order,
     each from a new page, after a table by date and a table by matière."""
     ordered = sorted(acts, key=registre_order)
-    entries = [{**act_context(act, root, config), "ancre": f"acte-{index + 1}", "niveau": 2}
-               for index, act in enumerate(ordered)]
-    by_matiere: dict[str, list[dict]] = {}
-    for entry in entries:
-        code = entry["meta"].nomenclature
-        by_matiere.setdefault(code.level2_code or code.level1_code if code else "", []).append(entry)
-    labels = nomenclature_labels()
-    matieres = [{"code": code, "libelle": labels.get(code, "Sans matière"), "actes": by_matiere[code]}
-                for code in sorted(by_matiere, key=_code_order)]
-    published = [a.meta.mise_en_ligne for a in acts if a.meta.mise_en_ligne]
-    context = {"annee": year, "coll": coll, "collectivite_nom": coll.nom if coll else key, "actes": entries,
-               "matieres": matieres, "site_name": config.site_name,
-               "debut": min(a.meta.date for a in acts), "fin": max(published) if published else dt.date(year, 12, 31)}
+
+    def make_context() -> dict:
+        entries = [{**act_context(act, root, config), "ancre": f"acte-{index + 1}", "niveau": 2}
+                   for index, act in enumerate(ordered)]
+        by_matiere: dict[str, list[dict]] = {}
+        for entry in entries:
+            code = entry["meta"].nomenclature
+            by_matiere.setdefault(code.level2_code or code.level1_code if code else "", []).append(entry)
+        labels = nomenclature_labels()
+        matieres = [{"code": code, "libelle": labels.get(code, "Sans matière"), "actes": by_matiere[code]}
+                    for code in sorted(by_matiere, key=_code_order)]
+        published = [a.meta.mise_en_ligne for a in acts if a.meta.mise_en_ligne]
+        return {"annee": year, "coll": coll, "collectivite_nom": coll.nom if coll else key, "actes": entries,
+                "matieres": matieres, "site_name": config.site_name, "debut": min(a.meta.date for a in acts),
+                "fin": max(published) if published else dt.date(year, 12, 31)}
+
     material = {"annee": year, "collectivite": coll.model_dump(mode="json") if coll else key,
-                "actes": [[a.sha256, [file_digest(x["source"]) for x in e["annexes"]]] for a, e in zip(ordered, entries)],
+                "actes": [[a.sha256, [file_digest(source) for source, _ in annex_files(a, root)]] for a in ordered],
                 "site_name": config.site_name}
-    return Document("pdf/registre.html.j2", context, material, root.as_uri() + "/", label=f"registre {year} ({key})")
+    return Document("pdf/registre.html.j2", make_context, material, root.as_uri() + "/",
+                    label=f"registre {year} ({key})")
 
 
 def registre_order(act: Act) -> tuple:

@@ -114,6 +114,7 @@ def prepare(result: CheckResult, root: Path, today: dt.date) -> Publication:
     seance_pdfs(publication, pages, renderer, root)
     registre_pdfs(publication, acts, renderer, root, today)
     data_files(publication, result, acts, root, today)
+    renderer.finish()
     total = len(publication.acts) + len(publication.seances) + sum(map(len, publication.registres.values()))
     publication.notes.insert(0, f"PDF : {total} ({renderer.rendered} produits, {total - renderer.rendered} "
                                 "repris du cache build/cache/pdf)")

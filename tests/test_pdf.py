@@ -109,6 +109,25 @@ def test_an_unchanged_act_is_never_rendered_again(rendered):
     assert fresh.rendered == 1 and changed.sha256 != pdf.sha256
 
 
+def test_a_cached_pdf_is_not_hashed_again_unless_its_file_changed(rendered, monkeypatch):
+    """A build knows the SHA-256 of the PDFs it did not render without reading them,
+    but a cached PDF altered on disk (same size) is never published with its old hash."""
+    pdf, renderer, root = rendered
+    renderer.finish()
+    act = run_check(root, on=DAY).acts[0]
+    data = bytearray(pdf.cache.read_bytes())
+    read: list[Path] = []
+    real = Path.read_bytes
+    monkeypatch.setattr(Path, "read_bytes", lambda path: read.append(path) or real(path))
+    fresh = PdfRenderer(root, renderer.config, cache_dir=renderer.cache_dir)
+    assert fresh.act(act) == pdf and fresh.rendered == 0
+    assert read and pdf.cache not in read  # the act file was read, not its PDF
+    data[len(data) // 2] ^= 0xFF
+    pdf.cache.write_bytes(bytes(data))
+    altered = PdfRenderer(root, renderer.config, cache_dir=renderer.cache_dir).act(act)
+    assert altered.sha256 == hashlib.sha256(bytes(data)).hexdigest() != pdf.sha256
+
+
 def test_a_configuration_change_renders_again(rendered, samples):
     pdf, renderer, root = rendered
     (root / "mkdocs.yml").write_text(samples.CONFIG.replace("Tribunal administratif de Lille",
