@@ -28,6 +28,7 @@ import hashlib
 import json
 import math
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -45,7 +46,7 @@ LANGUAGE = "fr"
 # A year of more acts is indexed in parts (index_names): Pagefind's metadata (about
 # 10 KB per 1,000 pages) and its word chunks grow with the pages of an index.
 MAX_PAGES = 3000
-FORMAT = "1"  # bump when the way a bundle is made changes, to drop old caches
+FORMAT = "2"  # bump when the way a bundle is made changes, to drop old caches
 # What the browser needs from a bundle: our own page uses Pagefind's JS API, so
 # Pagefind's ready-made UIs (with their accessibility gaps) are not published.
 KEPT_FILES = ("pagefind.js", "pagefind-worker.js", "pagefind-entry.json", f"wasm.{LANGUAGE}.pagefind")
@@ -146,29 +147,25 @@ def year_glob(pages: list[str]) -> str:
     return patterns[0] if len(patterns) == 1 else "{" + ",".join(patterns) + "}"
 
 
-def run_pagefind(site_dir: Path, pages: list[str], out_dir: Path, whole_year: bool = True) -> None:
+def run_pagefind(site_dir: Path, pages: list[str], out_dir: Path) -> None:
     """Indexes one year's pages of site_dir into out_dir, in a separate Pagefind
-    process whose memory ends with it. Part of a year is not one glob of folders:
-    its pages are hard-linked at the same paths in a folder of their own."""
+    process whose memory ends with it. Pagefind reads copies of the pages cut down
+    to their data-pagefind-body element (searchable_page), at the same paths in a
+    folder of their own: the index is the same (Pagefind reads nothing else of a
+    page that has such an element) and Pagefind reads half the HTML."""
     from pagefind_bin import get_executable
 
-    staging = None
-    if not whole_year:
-        staging = out_dir.parent / f"{out_dir.name}.pages"
-        shutil.rmtree(staging, ignore_errors=True)
+    staging = out_dir.parent / f"{out_dir.name}.pages"
+    shutil.rmtree(staging, ignore_errors=True)
+    try:
         for page in pages:
             (staging / page).parent.mkdir(parents=True, exist_ok=True)
-            try:
-                os.link(site_dir / page, staging / page)
-            except OSError:
-                shutil.copy2(site_dir / page, staging / page)
-    command = [str(get_executable()), "--site", str(staging or site_dir), "--glob", year_glob(pages),
-               "--output-path", str(out_dir), "--force-language", LANGUAGE, "--quiet"]
-    try:
+            (staging / page).write_bytes(searchable_page((site_dir / page).read_bytes()))
+        command = [str(get_executable()), "--site", str(staging), "--glob", year_glob(pages),
+                   "--output-path", str(out_dir), "--force-language", LANGUAGE, "--quiet"]
         completed = subprocess.run(command, capture_output=True, text=True, check=False)
     finally:
-        if staging:
-            shutil.rmtree(staging, ignore_errors=True)
+        shutil.rmtree(staging, ignore_errors=True)
     if completed.returncode != 0 or not (out_dir / "pagefind-entry.json").is_file():
         detail = (completed.stderr or completed.stdout).strip().splitlines()[-3:]
         raise SearchError("l'indexation de la recherche (Pagefind) a échoué : " + " / ".join(detail))
@@ -177,6 +174,30 @@ def run_pagefind(site_dir: Path, pages: list[str], out_dir: Path, whole_year: bo
     if indexed != len(pages):
         raise SearchError(f"l'indexation de la recherche a trouvé {indexed} pages d'actes au lieu de {len(pages)}")
     prune_bundle(out_dir)
+
+
+_BODY = re.compile(rb"<([a-z][a-z0-9]*)\b[^>]*\sdata-pagefind-body\b[^>]*>")
+
+
+def searchable_page(html: bytes) -> bytes:
+    """The element marked data-pagefind-body, alone in a page of the same language;
+    the page unchanged when it has none (or an element Pagefind would not find whole)."""
+    found = _BODY.search(html)
+    if found is None:
+        return html
+    tag = found[1]
+    opening, closing = re.compile(rb"<" + tag + rb"\b"), b"</" + tag + b">"
+    depth, at = 1, found.end()
+    while depth:
+        end = html.find(closing, at)
+        if end < 0:
+            return html
+        depth += len(opening.findall(html, at, end)) - 1
+        at = end + len(closing)
+    lang = re.search(rb"<html\b[^>]*\blang=\"([^\"]*)\"", html[:found.start()])
+    head = b'<!DOCTYPE html><html lang="' + (lang[1] if lang else LANGUAGE.encode()) + \
+        b'"><head><meta charset="utf-8"></head><body>'
+    return head + html[found.start():at] + b"</body></html>\n"
 
 
 def glob_escape(path: str) -> str:
@@ -259,8 +280,7 @@ def index_site(result: CheckResult, site_dir: Path, ctx: BuildContext) -> dict[s
         bundle = cache.get(name, key)
         if bundle is None:
             html_pages = [page for page, _ in pages]
-            bundle = cache.put(name, key, lambda dest, p=html_pages, whole="-" not in name:
-                               run_pagefind(site_dir, p, dest, whole))
+            bundle = cache.put(name, key, lambda dest, p=html_pages: run_pagefind(site_dir, p, dest))
             counts["indexed"] += 1
         else:
             counts["cached"] += 1

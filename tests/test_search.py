@@ -71,6 +71,42 @@ def test_the_act_is_indexed_not_the_page_around_it(site):
     assert "decision" not in act["content"].split()
 
 
+def test_pages_cut_to_their_searchable_element_give_the_same_index(site, tmp_path):
+    """Pagefind is given only the data-pagefind-body element of each act page: its
+    index must be the one it makes from the whole pages."""
+    import subprocess
+
+    from pagefind_bin import get_executable
+
+    from tests.test_incremental import bundle_content
+
+    pages = sorted(p.relative_to(site).as_posix() for p in site.glob("actes/2026/*/index.html"))
+    assert len(pages) == YEARS["2026"]
+    search.run_pagefind(site, pages, tmp_path / "coupees")
+    subprocess.run([str(get_executable()), "--site", str(site), "--glob", search.year_glob(pages),
+                    "--output-path", str(tmp_path / "entieres"), "--force-language", "fr", "--quiet"], check=True)
+    search.prune_bundle(tmp_path / "entieres")
+    assert bundle_content(tmp_path / "coupees") == bundle_content(tmp_path / "entieres")
+    whole = (site / pages[0]).read_bytes()
+    cut = search.searchable_page(whole)
+    assert len(cut) < len(whole) / 2 and cut.startswith(b'<!DOCTYPE html><html lang="fr">')
+
+
+@pytest.mark.parametrize("html, expected", [
+    (b'<html lang="de"><nav>x</nav><main data-pagefind-body><main>a</main> b</main><p>c</p></html>',
+     b'<!DOCTYPE html><html lang="de"><head><meta charset="utf-8"></head><body>'
+     b'<main data-pagefind-body><main>a</main> b</main></body></html>\n'),
+    (b'<html><article class="x" data-pagefind-body="data-pagefind-body">a</article></html>',
+     b'<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8"></head><body>'
+     b'<article class="x" data-pagefind-body="data-pagefind-body">a</article></body></html>\n'),
+    (b'<html><article data-pagefind-body>never closed</html>', None),
+    (b'<html><article data-pagefind-bodyx>a</article></html>', None),
+    (b'<html><p>no body</p></html>', None),
+])
+def test_searchable_page_cuts_the_marked_element_or_keeps_the_page(html, expected):
+    assert search.searchable_page(html) == (html if expected is None else expected)
+
+
 def test_year_glob_names_each_folder_once():
     pages = ["actes/2025/decision-1/index.html", "actes/2025/decision-2/index.html",
              "actes/somme-numerique/2025/deliberation-b2025-01/index.html"]
