@@ -35,6 +35,8 @@ from collections import defaultdict
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .pagefind_stable import UnexpectedFormat, stabilise
+
 if TYPE_CHECKING:
     from .check import CheckResult
     from .site import BuildContext
@@ -45,7 +47,7 @@ LANGUAGE = "fr"
 # A year of more acts is indexed in parts (index_names): Pagefind's metadata (about
 # 10 KB per 1,000 pages) and its word chunks grow with the pages of an index.
 MAX_PAGES = 3000
-FORMAT = "1"  # bump when the way a bundle is made changes, to drop old caches
+FORMAT = "2"  # bump when the way a bundle is made changes, to drop old caches
 # What the browser needs from a bundle: our own page uses Pagefind's JS API, so
 # Pagefind's ready-made UIs (with their accessibility gaps) are not published.
 KEPT_FILES = ("pagefind.js", "pagefind-worker.js", "pagefind-entry.json", f"wasm.{LANGUAGE}.pagefind")
@@ -177,6 +179,10 @@ def run_pagefind(site_dir: Path, pages: list[str], out_dir: Path, whole_year: bo
     if indexed != len(pages):
         raise SearchError(f"l'indexation de la recherche a trouvé {indexed} pages d'actes au lieu de {len(pages)}")
     prune_bundle(out_dir)
+    try:
+        stabilise(out_dir)  # same pages, same bytes (reproducible builds)
+    except UnexpectedFormat as exc:
+        raise SearchError(f"index de recherche inattendu ({exc}) : version de Pagefind non prise en charge") from None
 
 
 def glob_escape(path: str) -> str:
