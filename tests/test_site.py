@@ -293,3 +293,27 @@ def test_collectivite_colour_must_keep_header_text_readable(tmp_path):
 
 def test_site_uses_the_collectivite_colour(example_site):
     assert "--actes-couleur: #c8102e" in (example_site / "assets/couleurs.css").read_text("utf-8")
+
+
+def test_legal_and_accessibility_pages_are_filled_from_the_configuration(tmp_path):
+    from generator.check import run_check
+    from generator.render import render_site
+
+    root = copy_project(tmp_path / "p")
+    config = root / "mkdocs.yml"
+    text = config.read_text("utf-8")
+    for old, new in (("directeur: Sylvain ROBERT, Maire de Lens", "directeur: Jeanne MARTIN, Maire de Lens"),
+                     ("nom: Hébergeur du site (à compléter)", "nom: Hébergeur Exemple SAS"),
+                     ("adresse: Adresse de l'hébergeur (à compléter)", "adresse: 1 rue du Serveur, 59000 Lille"),
+                     ("accessibilite: partiellement conforme", "accessibilite: non conforme")):
+        assert old in text, old
+        text = text.replace(old, new)
+    config.write_text(text, "utf-8")
+    result = run_check(root, on=EXAMPLE_DAY)
+    render_site(result, root, root / "docs", EXAMPLE_DAY)
+    mentions = text_of((root / "docs/mentions-legales.md").read_text("utf-8"))
+    assert "Jeanne MARTIN, Maire de Lens" in mentions
+    assert "Hébergeur Exemple SAS, 1 rue du Serveur, 59000 Lille" in mentions
+    assert "Sylvain ROBERT" not in mentions and "à compléter" not in mentions
+    accessibility = text_of((root / "docs/accessibilite.md").read_text("utf-8"))
+    assert "Ce site est **non conforme**" in accessibility
