@@ -36,6 +36,8 @@ from collections import defaultdict
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .pagefind_stable import UnexpectedFormat, stabilise
+
 if TYPE_CHECKING:
     from .check import CheckResult
     from .site import BuildContext
@@ -174,6 +176,10 @@ def run_pagefind(site_dir: Path, pages: list[str], out_dir: Path) -> None:
     if indexed != len(pages):
         raise SearchError(f"l'indexation de la recherche a trouvé {indexed} pages d'actes au lieu de {len(pages)}")
     prune_bundle(out_dir)
+    try:
+        stabilise(out_dir)  # same pages, same bytes (reproducible builds)
+    except UnexpectedFormat as exc:
+        raise SearchError(f"index de recherche inattendu ({exc}) : version de Pagefind non prise en charge") from None
 
 
 _BODY = re.compile(rb"<([a-z][a-z0-9]*)\b[^>]*\sdata-pagefind-body\b[^>]*>")

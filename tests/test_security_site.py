@@ -16,6 +16,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+import zlib
 from pathlib import Path
 
 import pytest
@@ -23,7 +24,7 @@ import pytest
 from generator import site as site_module
 from generator.audit import audit_css, audit_html, audit_site
 from generator.site import BuildError
-from tests.securityscan import SCANNERS, Elements, scan_html, scan_site
+from tests.securityscan import SCANNERS, Elements, pdf_uris, scan_html, scan_site
 from tests.sitebuild import EXAMPLE_DAY, browser, build_copy, copy_project, serve
 
 MARKER = "XSS-"
@@ -198,6 +199,31 @@ def test_the_scanners_of_other_files_see_active_content(tmp_path):
     for name, content in samples.items():
         (tmp_path / name).write_text(content, "utf-8")
         assert SCANNERS[Path(name).suffix](tmp_path / name, MARKERS) != [], name
+
+
+def test_the_pdf_scanner_reads_compressed_object_streams(tmp_path):
+    """WeasyPrint writes link annotations in Flate-compressed object streams: a
+    javascript: link or a script action there must be seen, a web link must not."""
+    def pdf(objects: bytes) -> Path:
+        path = tmp_path / "acte.pdf"
+        stream = zlib.compress(objects)
+        path.write_bytes(b"%PDF-1.7\n1 0 obj\n<</Type /ObjStm /N 1 /First 4 /Filter /FlateDecode /Length "
+                         + str(len(stream)).encode() + b">>\nstream\n" + stream + b"\nendstream\nendobj\n%%EOF\n")
+        return path
+
+    assert SCANNERS[".pdf"](pdf(b"2 0 <</S /URI/URI (javascript:alert\\(1\\))>>"), MARKERS) == [
+        "/URI 'javascript:alert(1)' in a PDF"]
+    assert SCANNERS[".pdf"](pdf(b"2 0 <</S /URI/URI <6A6176617363726970743A78>>>"), MARKERS) == [
+        "/URI 'javascript:x' in a PDF"]
+    assert SCANNERS[".pdf"](pdf(b"2 0 <</OpenAction <</S/JavaScript/JS(app.alert\\(1\\))>>>>"), MARKERS) == [
+        "/JS in a PDF", "/JavaScript in a PDF"]
+    assert SCANNERS[".pdf"](pdf(b"2 0 <</S /URI/URI (https://exemple.fr)>>"), MARKERS) == []
+
+
+def test_the_pdf_of_a_hostile_act_links_only_to_the_web(hostile_site):
+    """The one safe link of the hostile décision is in its PDF; none of the
+    javascript:, data: or disguised links are (the scanner sees the links)."""
+    assert pdf_uris(hostile_site / "actes/2026/decision-2026-901.pdf") == ["https://exemple.fr"]
 
 
 # -- the output audit (generator/audit.py): the build's own last check ----------------

@@ -325,3 +325,54 @@ def test_collectivite_colour_must_keep_header_text_readable(tmp_path):
 
 def test_site_uses_the_collectivite_colour(example_site):
     assert "--actes-couleur: #c8102e" in (example_site / "assets/couleurs.css").read_text("utf-8")
+
+
+def test_legal_and_accessibility_pages_are_filled_from_the_configuration(tmp_path):
+    from generator.check import run_check
+    from generator.render import render_site
+
+    root = copy_project(tmp_path / "p")
+    config = root / "mkdocs.yml"
+    text = config.read_text("utf-8")
+    for old, new in (("directeur: Sylvain ROBERT, Maire de Lens", "directeur: Jeanne MARTIN, Maire de Lens"),
+                     ("nom: Hébergeur du site (à compléter)", "nom: Hébergeur Exemple SAS"),
+                     ("adresse: Adresse de l'hébergeur (à compléter)", "adresse: 1 rue du Serveur, 59000 Lille"),
+                     ("accessibilite: partiellement conforme", "accessibilite: non conforme")):
+        assert old in text, old
+        text = text.replace(old, new)
+    config.write_text(text, "utf-8")
+    result = run_check(root, on=EXAMPLE_DAY)
+    render_site(result, root, root / "docs", EXAMPLE_DAY)
+    mentions = text_of((root / "docs/mentions-legales.md").read_text("utf-8"))
+    assert "Jeanne MARTIN, Maire de Lens" in mentions
+    assert "Hébergeur Exemple SAS, 1 rue du Serveur, 59000 Lille" in mentions
+    assert "Sylvain ROBERT" not in mentions and "à compléter" not in mentions
+    accessibility = text_of((root / "docs/accessibilite.md").read_text("utf-8"))
+    assert "Ce site est **non conforme**" in accessibility
+
+
+def test_long_indexes_are_split_into_linked_pages(tmp_path, monkeypatch):
+    """With three rows a page, the 7 acts of 2025 take three pages of the registre,
+    each linked to the others, every act on exactly one of them."""
+    import generator.render as render
+    from generator.check import run_check
+
+    paginate = render.paginate
+    monkeypatch.setattr(render, "paginate", lambda rows, size=3: paginate(rows, 3))
+    root = copy_project(tmp_path / "p")
+    result = run_check(root, on=EXAMPLE_DAY)
+    render.render_site(result, root, root / "docs", EXAMPLE_DAY)
+    folder = root / "docs/registre/2025"
+    assert sorted(p.name for p in folder.glob("*.md")) == ["index.md", "page-2.md", "page-3.md"]
+    listed = []
+    for number, name in enumerate(["index.md", "page-2.md", "page-3.md"], start=1):
+        page = (folder / name).read_text("utf-8")
+        rows = re.findall(r"\| \[(?:Délibération|Procès-verbal) n° ([^\]]+)\]", page)
+        assert 1 <= len(rows) <= 3, name
+        listed += rows
+        assert f"Page {number} sur 3" in text_of(page), name
+        for other in {"index.md", "page-2.md", "page-3.md"} - {name}:
+            assert f"({other})" in page, (name, other)
+    assert sorted(listed) == sorted(["B2025-01", "B2025-02", "B2025-03", "B2025-04", "B2025-05", "B2025-06",
+                                     "PV-B2025-09-29"])
+    assert (root / "docs/matieres/1.1/page-2.md").is_file()  # 5 acts of 1.1

@@ -74,9 +74,19 @@ def test_axe_reports_no_violation(page, site_url, path):
 def test_act_prints_like_the_paper_original(page, site_url):
     page.goto(site_url + "actes/2026/decision-2026-102/")
     page.emulate_media(media="print")
-    assert not page.locator(".md-header").is_visible()
-    assert page.locator(".acte-signature").is_visible()
-    page.emulate_media(media="screen")
+    try:
+        # Only the act and its mentions: no header, menus, search, footer.
+        for chrome in (".md-header", ".md-sidebar", ".md-footer", ".md-tabs"):
+            assert page.locator(chrome).evaluate_all(
+                "els => els.every(e => getComputedStyle(e).display === 'none')"), chrome
+        for part in (".acte-collectivite", ".acte-objet", ".acte-visas", ".acte-signature", ".acte-infos",
+                     ".acte-recours"):
+            assert page.locator(part).is_visible(), part
+        articles = page.locator(".acte-article")
+        assert articles.count() == 4 and all(articles.nth(n).is_visible() for n in range(4))
+        assert "Serif" in page.locator("body").evaluate("e => getComputedStyle(e).fontFamily")
+    finally:
+        page.emulate_media(media="screen")
 
 
 def test_axe_harness_sees_a_real_violation(page, site_url):
