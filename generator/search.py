@@ -24,6 +24,7 @@ years whose pages changed.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import math
@@ -113,12 +114,12 @@ def act_pages_by_index(result: CheckResult, ctx: BuildContext, site_dir: Path) -
     site = SiteMap(result.registry, result.config, acts)
     names = index_names(acts)
     indexes: dict[str, list[str]] = defaultdict(list)
+    directory_urls = None  # as mkdocs.yml says (use_directory_urls), seen on the first page
     for act in acts:
         md = site.act_path(act)
-        page = html_path(md)
-        if not (site_dir / page).is_file():  # use_directory_urls: false
-            page = html_path(md, directory_urls=False)
-        indexes[names[id(act)]].append((page, md))
+        if directory_urls is None:
+            directory_urls = (site_dir / html_path(md)).is_file()
+        indexes[names[id(act)]].append((html_path(md, directory_urls), md))
     return {name: sorted(pages) for name, pages in indexes.items()}
 
 
@@ -188,7 +189,8 @@ _BODY = re.compile(rb"<([a-z][a-z0-9]*)\b[^>]*\sdata-pagefind-body\b[^>]*>")
 def searchable_page(html: bytes) -> bytes:
     """The element marked data-pagefind-body, alone in a page of the same language;
     the page unchanged when it has none (or an element Pagefind would not find whole)."""
-    found = _BODY.search(html)
+    mark = html.find(b"data-pagefind-body")
+    found = _BODY.match(html, html.rfind(b"<", 0, mark)) if mark > 0 else None
     if found is None:
         return html
     tag = found[1]
@@ -230,10 +232,25 @@ def link_tree(source: Path, dest: Path) -> None:
 
 
 def link_tree_file(source: Path, dest: Path) -> None:
+    with contextlib.suppress(FileNotFoundError):
+        os.unlink(dest)
     try:
         os.link(source, dest)
     except OSError:
         shutil.copy2(source, dest)
+
+
+def same_bundle(bundle: Path, dest: Path) -> bool:
+    """dest holds the very files of the cached bundle (hard links made by an earlier
+    build): a bundle's files are never changed in place (ShardCache.put replaces a
+    year whole), and each indexing writes a new pagefind-entry.json."""
+    try:
+        return (os.stat(bundle / "pagefind-entry.json").st_ino == os.stat(dest / "pagefind-entry.json").st_ino
+                and sorted(os.listdir(bundle)) == sorted(os.listdir(dest))
+                and all(os.stat(bundle / name).st_ino == os.stat(dest / name).st_ino
+                        for name in os.listdir(bundle) if not os.path.isdir(bundle / name)))
+    except OSError:
+        return False
 
 
 class ShardCache:
@@ -275,9 +292,13 @@ def index_site(result: CheckResult, site_dir: Path, ctx: BuildContext) -> dict[s
     Returns how many years were indexed anew and how many came from the cache."""
     shards = act_pages_by_index(result, ctx, site_dir)
     out = site_dir / SEARCH_DIR
-    if out.exists():  # the staging folder may start as a copy of the previous site
-        shutil.rmtree(out)
-    out.mkdir(parents=True)
+    # The staging folder may start as a copy (hard links) of the previous site: a
+    # year whose bundle is the cached one is left as it is, the others go.
+    if out.is_dir():
+        for entry in os.scandir(out):
+            if entry.name not in shards:
+                shutil.rmtree(entry.path) if entry.is_dir(follow_symlinks=False) else os.unlink(entry.path)
+    out.mkdir(parents=True, exist_ok=True)
     cache = ShardCache(ctx.root / CACHE_DIR / f"pagefind-{ctx.docs_dir.name}")
     counts = {"indexed": 0, "cached": 0}
     html = ctx.html
@@ -290,7 +311,9 @@ def index_site(result: CheckResult, site_dir: Path, ctx: BuildContext) -> dict[s
             counts["indexed"] += 1
         else:
             counts["cached"] += 1
-        link_tree(bundle, out / name)
+        if not same_bundle(bundle, out / name):
+            shutil.rmtree(out / name, ignore_errors=True)
+            link_tree(bundle, out / name)
     if shards:
         # The engine is the same in every year's bundle (same Pagefind version): one
         # copy at pagefind/pagefind.js, which the search page preloads and imports
