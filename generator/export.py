@@ -138,16 +138,21 @@ def acts_json(records: list[dict], generated: dict) -> str:
     return item_per_line_json({**generated, "actes": records}, "actes")
 
 
-def item_per_line_json(data: dict, items_key: str) -> str:
+def json_item(value) -> str:
+    """One element of an item_per_line_json list, as it is written there."""
+    return json.dumps(value, ensure_ascii=False)
+
+
+def item_per_line_json(data: dict, items_key: str, dumped: list[str] | None = None) -> str:
     """JSON with each element of data[items_key] on a line of its own (last key).
     json.dumps with `indent` runs in pure Python, seconds for 20,000 acts; this
-    runs in C, and a change of one act is a change of one line."""
-    def dumps(value) -> str:
-        return json.dumps(value, ensure_ascii=False)
-
-    head = [f" {dumps(key)}: {dumps(value)}" for key, value in data.items() if key != items_key]
-    items = ",\n".join(f"  {dumps(item)}" for item in data[items_key])
-    head.append(f" {dumps(items_key)}: " + (f"[\n{items}\n ]" if items else "[]"))
+    runs in C, and a change of one act is a change of one line. `dumped`: the
+    elements already written by json_item (data then has no items_key)."""
+    head = [f" {json_item(key)}: {json_item(value)}" for key, value in data.items() if key != items_key]
+    if dumped is None:
+        dumped = [json_item(item) for item in data[items_key]]
+    items = ",\n".join(f"  {item}" for item in dumped)
+    head.append(f" {json_item(items_key)}: " + (f"[\n{items}\n ]" if items else "[]"))
     return "{\n" + ",\n".join(head) + "\n}\n"
 
 
@@ -194,6 +199,11 @@ def write_csv(rows: Iterable[dict], fields: tuple[str, ...]) -> str:
     for row in rows:
         writer.writerow({k: "" if row.get(k) is None else spreadsheet_text(row.get(k)) for k in fields})
     return out.getvalue()
+
+
+def csv_line(row: dict, fields: tuple[str, ...]) -> str:
+    """The line write_csv writes for one row (a header-less write_csv)."""
+    return write_csv([row], fields).split("\n", 1)[1]
 
 
 # ---------------------------------------------------------------------------

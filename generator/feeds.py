@@ -13,16 +13,19 @@ from __future__ import annotations
 
 import datetime as dt
 import gzip
+import hashlib
 import io
 import json
 import os
+import pickle
 import posixpath
 import uuid
 from pathlib import Path
 
 from .files import replace_bytes, replace_text
 from .check import CONFIG_FILE, CheckResult
-from .export import CSV_FIELDS, PdfFacts, act_record, acts_json, csv_row, item_per_line_json, scdl_export, site_links, write_csv
+from .export import (CSV_FIELDS, PdfFacts, act_record, csv_line, csv_row, item_per_line_json, json_item, scdl_export,
+                     site_links, write_csv)
 from .model import Act
 from .pdf import make_environment
 from .register import FORMAT as REGISTER_FORMAT
@@ -33,6 +36,7 @@ WIDGET_SIZE = 10   # acts in the widget
 FEED_DIR = "flux"
 DATA_DIR = "donnees"
 WIDGET_DIR = "widget"
+MEMO_FILE = "build/cache/donnees-actes.pickle"  # RecordMemo
 ATOM_NAMESPACE = uuid.UUID("6f1d2c3a-6b8e-4f0a-9c55-61637465732d")  # fixed: ids stay the same across builds
 
 
@@ -97,16 +101,25 @@ def data_files(publication, result: CheckResult, acts: list[Act], root: Path, to
         if listed:
             publication.data.append(DataFile(path, titre, fmt, description))
 
-    records = []
+    memo = RecordMemo(root)
+    json_lines, csv_lines = [], []
     for act in acts:
         pdf = publication.pdf(act)
         entry = publication.entries.get(id(act))
-        records.append(act_record(act, config, links, PdfFacts(pdf.sha256, pdf.octets) if pdf else None,
-                                  entry.current.source_sha256 if entry else None))
-    emit(f"{DATA_DIR}/actes.json", acts_json(records, {"format": "actes/actes/1", "site": config.site_name}),
+        source_sha256 = entry.current.source_sha256 if entry else None
+        key = f"{act.sha256} {pdf.sha256 if pdf else ''} {pdf.octets if pdf else ''} {source_sha256} {links.page(act)}"
+        lines = memo.get(act.path, key)
+        if lines is None:
+            record = act_record(act, config, links, PdfFacts(pdf.sha256, pdf.octets) if pdf else None, source_sha256)
+            lines = memo.put(act.path, key, (json_item(record), csv_line(csv_row(record), CSV_FIELDS)))
+        json_lines.append(lines[0])
+        csv_lines.append(lines[1])
+    memo.save()
+    emit(f"{DATA_DIR}/actes.json", item_per_line_json({"format": "actes/actes/1", "site": config.site_name},
+                                                      "actes", json_lines),
          "Tous les actes publiés", "JSON", "métadonnées de chaque acte publié, avec l'adresse et l'empreinte SHA-256 "
          "de son PDF")
-    emit(f"{DATA_DIR}/actes.csv", write_csv((csv_row(r) for r in records), CSV_FIELDS),
+    emit(f"{DATA_DIR}/actes.csv", write_csv([], CSV_FIELDS) + "".join(csv_lines),
          "Tous les actes publiés", "CSV", "une ligne par acte, séparateur virgule, UTF-8")
     emit(f"{DATA_DIR}/registre-publication.json", register_json(publication, acts, links, config.site_name),
          "Registre de publication", "JSON", "empreintes SHA-256 du texte et du PDF de chaque acte publié, à sa mise "
@@ -135,6 +148,52 @@ def data_files(publication, result: CheckResult, acts: list[Act], root: Path, to
         path = f"{WIDGET_DIR}/index.html" if key is None else f"{WIDGET_DIR}/{key}.html"
         emit(path, widget(env, path, chosen, site, config, key), "Derniers actes (à intégrer)", "HTML",
              "page à insérer dans le site de la collectivité", listed=False)
+
+
+class RecordMemo:
+    """The lines of actes.json and actes.csv of each act, kept between builds
+    (build/cache/donnees-actes.pickle): an act's lines are made again only when its
+    file, its PDF, its register entry or its address changed. Valid for one version
+    of the generator and one mkdocs.yml (the collectivités' names, site_url)."""
+
+    def __init__(self, root: Path):
+        from .actcache import code_digest
+
+        self.file = root / MEMO_FILE
+        config = root / CONFIG_FILE
+        self.salt = hashlib.sha256(code_digest().encode() + b"\0" +
+                                   (config.read_bytes() if config.is_file() else b"")).hexdigest()
+        self.entries: dict[str, tuple] = {}
+        self.used: dict[str, tuple] = {}
+        self.changed = False
+        try:
+            with open(self.file, "rb") as stream:
+                stored = pickle.load(stream)
+            if stored["salt"] == self.salt:
+                self.entries = stored["actes"]
+        except (OSError, pickle.UnpicklingError, EOFError, KeyError, TypeError, ValueError, AttributeError):
+            pass
+
+    def get(self, path: str, key: str) -> tuple[str, str] | None:
+        entry = self.entries.get(path)
+        if entry is None or entry[0] != key:
+            return None
+        self.used[path] = entry
+        return entry[1]
+
+    def put(self, path: str, key: str, lines: tuple[str, str]) -> tuple[str, str]:
+        self.used[path] = (key, lines)
+        self.changed = True
+        return lines
+
+    def save(self) -> None:
+        if not self.changed and len(self.used) == len(self.entries):
+            return
+        self.file.parent.mkdir(parents=True, exist_ok=True)
+        tmp = self.file.with_name(f".{self.file.name}.{os.getpid()}.tmp")
+        with open(tmp, "wb") as stream:
+            pickle.dump({"salt": self.salt, "actes": self.used}, stream, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, self.file)
 
 
 def register_json(publication, acts: list[Act], links, site_name: str) -> str:

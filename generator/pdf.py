@@ -190,9 +190,8 @@ class PdfRenderer:
         known = self._keys.get(id(document))
         if known is not None and known[0] is document:
             return known[1]
-        material = {"environment": self._environment_digest, "template": document.template,
-                    "document": document.key_material}
-        key = sha256_bytes(json.dumps(material, sort_keys=True, ensure_ascii=False, default=str).encode())
+        material = json.dumps(document.key_material, sort_keys=True, ensure_ascii=False, default=str)
+        key = sha256_bytes(f"{self._environment_digest}\0{document.template}\0{material}".encode())
         self._keys[id(document)] = (document, key)  # asked again by render after prerender
         return key
 
@@ -371,6 +370,17 @@ def collectivite_of(act: Act, config: SiteConfig) -> Collectivite | None:
     return config.collectivites.get(act.meta.collectivite or "")
 
 
+def collectivite_material(coll: Collectivite | None, otherwise: str | None) -> str | None:
+    """The collectivité as a document's key reads it: every field of its configuration."""
+    return coll.model_dump_json() if coll else otherwise
+
+
+@functools.lru_cache(maxsize=4096)
+def folder_uri(folder: Path) -> str:
+    """file:// address of a folder, with a final slash (a document's base URL)."""
+    return folder.as_uri() + "/"
+
+
 def act_title(act: Act) -> str:
     return f"{RULES[act.type].title} n° {act.numero}"
 
@@ -429,12 +439,12 @@ def act_document(act: Act, root: Path, config: SiteConfig) -> Document:
     key = {
         "source": act.sha256,
         "annexes": [file_digest(source) for source, _ in annexes],
-        "collectivite": coll.model_dump(mode="json") if coll else act.meta.collectivite,
+        "collectivite": collectivite_material(coll, act.meta.collectivite),
         "site_name": config.site_name,
     }
     day = act.meta.mise_en_ligne or act.meta.date
     attachments = [(source, jointe, day) for source, jointe in annexes if jointe]
-    base_url = (root / act.path).parent.as_uri() + "/"
+    base_url = folder_uri((root / act.path).parent)
     return Document("pdf/acte.html.j2", functools.partial(act_context, act, root, config), key, base_url,
                     attachments, label=act.path)
 
@@ -448,7 +458,7 @@ def seance_document(entry: dict, config: SiteConfig, root: Path) -> Document:
     context = {**entry, "coll": coll, "site_name": config.site_name,
                "mise_en_ligne": max(published) if published else entry["date"]}
     key = {"deliberations": [d.sha256 for d in deliberations], "pv": entry["pv"].sha256 if entry["pv"] else None,
-           "collectivite": coll.model_dump(mode="json") if coll else None, "site_name": config.site_name}
+           "collectivite": collectivite_material(coll, None), "site_name": config.site_name}
     return Document("pdf/seance.html.j2", lambda: context, key, root.as_uri() + "/",
                     label=f"liste des délibérations du {entry['date']:%d/%m/%Y}")
 
@@ -474,7 +484,7 @@ def registre_document(year: int, key: str, coll: Collectivite | None, acts: list
                 "matieres": matieres, "site_name": config.site_name, "debut": min(a.meta.date for a in acts),
                 "fin": max(published) if published else dt.date(year, 12, 31)}
 
-    material = {"annee": year, "collectivite": coll.model_dump(mode="json") if coll else key,
+    material = {"annee": year, "collectivite": collectivite_material(coll, key),
                 "actes": [[a.sha256, [file_digest(source) for source, _ in annex_files(a, root)]] for a in ordered],
                 "site_name": config.site_name}
     return Document("pdf/registre.html.j2", make_context, material, root.as_uri() + "/",

@@ -116,6 +116,27 @@ def test_actes_json_lists_every_published_act_with_its_pdf(plain):
     assert dlb["nomenclature"] == {"code": "1.4", "libelle": "Autres types de contrats", "niveau1": "Commande publique"}
 
 
+def test_data_files_kept_between_builds_follow_the_configuration(tmp_path, samples):
+    """actes.json and actes.csv reuse each act's lines from the previous build
+    (feeds.RecordMemo); a SIREN changed in mkdocs.yml (not printed in the PDFs) is in
+    every line after."""
+    from generator.site import build
+
+    from tests.conftest import write_tree
+
+    root = write_tree(copy_project(tmp_path / "projet", with_acts=False), samples.FILES)
+    build(root, on=samples.TODAY)
+    assert (root / "build/cache/donnees-actes.pickle").is_file()
+    config = root / "mkdocs.yml"
+    before = json.loads((root / "site/donnees/actes.json").read_text("utf-8"))["actes"]
+    config.write_text(edit(config.read_text("utf-8"), 'siren: "216204982"', 'siren: "200000172"'), "utf-8")
+    build(root, on=samples.TODAY)
+    acts = json.loads((root / "site/donnees/actes.json").read_text("utf-8"))["actes"]
+    lens = [a for a in acts if a["collectivite"]["cle"] == "lens"]
+    assert lens and all(a["collectivite"]["siren"] == "200000172" for a in lens)
+    assert [a.get("pdf") for a in acts] == [a.get("pdf") for a in before]  # same PDFs: only the salt tells
+
+
 def test_actes_csv(plain):
     rows = list(csv.DictReader(io.StringIO((plain / "donnees/actes.csv").read_text("utf-8"))))
     assert len(rows) == 10 and {f"{r['numero']}" for r in rows} >= {"2026-102", "B2025-06"}
