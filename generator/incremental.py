@@ -202,13 +202,46 @@ def _unlink(path: str | Path) -> None:
         pass
 
 
+class SiteClone:
+    """staging := hard links to every file of the previous site, made by `cp -al`
+    in the background from the start of a build: the copy (a second for 60,000
+    files) runs while the acts are checked and the pages rendered, and an
+    incremental MkDocs build waits for it (wait) before writing on it. A build
+    that does not use it (full build, failure) calls discard."""
+
+    def __init__(self, previous: Path, staging: Path):
+        self.previous, self.staging = previous, staging
+        self.process: subprocess.Popen | None = None
+        if previous.is_dir():
+            try:
+                self.process = subprocess.Popen(["cp", "-al", f"{previous}/.", f"{staging}/"],
+                                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            except OSError:
+                self.process = None
+
+    def wait(self) -> None:
+        """Returns once staging holds the whole previous site."""
+        if self.process is not None and self.process.wait() == 0:
+            return
+        self._empty()
+        shutil.copytree(self.previous, self.staging, dirs_exist_ok=True, copy_function=os.link)
+
+    def discard(self) -> None:
+        """Stops the copy and leaves staging empty."""
+        if self.process is not None:
+            self.process.kill()
+            self.process.wait()
+            self.process = None
+        self._empty()
+
+    def _empty(self) -> None:
+        shutil.rmtree(self.staging, ignore_errors=True)
+        self.staging.mkdir()
+
+
 def clone_site(previous: Path, staging: Path) -> None:
     """staging := hard links to every file of the previous site."""
-    completed = subprocess.run(["cp", "-al", f"{previous}/.", f"{staging}/"], capture_output=True, text=True)
-    if completed.returncode != 0:
-        shutil.rmtree(staging, ignore_errors=True)
-        staging.mkdir()
-        shutil.copytree(previous, staging, dirs_exist_ok=True, copy_function=os.link)
+    SiteClone(previous, staging).wait()
 
 
 def _prune_empty_dirs(site_dir: Path, removed_files: list[Path]) -> None:
@@ -326,12 +359,13 @@ def in_child(function, *args):
 
 
 def incremental_build(config_file: Path, docs_dir: Path, staging: Path, previous: Path,
-                      changed: list[str], removed: list[str], nav_before: list) -> bool:
-    """Rebuilds the changed pages on a copy of the previous site. Returns False
-    (staging emptied) when the navigation changed and a full build is needed."""
+                      changed: list[str], removed: list[str], nav_before: list,
+                      clone: SiteClone | None = None) -> bool:
+    """Rebuilds the changed pages on a copy of the previous site (clone, or one made
+    now). Returns False when the navigation changed and a full build is needed."""
     from mkdocs.commands.build import _build_page, _build_theme_template, _populate_page
 
-    clone_site(previous, staging)
+    (clone or SiteClone(previous, staging)).wait()
     config = _load_config(config_file, docs_dir, staging)
     config.plugins.on_config(config)
     files, env, nav = _structure(config)
@@ -377,9 +411,11 @@ def _dest_path(src: str, config) -> str:
     return File(src, config.docs_dir, config.site_dir, config.use_directory_urls).dest_uri
 
 
-def build_html(root: Path, config_file: Path, docs_dir: Path, staging: Path, site_dir: Path) -> HtmlReport:
+def build_html(root: Path, config_file: Path, docs_dir: Path, staging: Path, site_dir: Path,
+               clone: SiteClone | None = None) -> HtmlReport:
     """Builds the HTML of docs_dir into staging, from the previous site_dir when
-    that is sound. The caller records report.state once the site is in place."""
+    that is sound (`clone`: its copy into staging, started earlier). The caller
+    records report.state once the site is in place."""
     logging.getLogger("mkdocs").setLevel(logging.WARNING)
     theme = _theme_dir(config_file)
     before = previous_state(root, site_dir)
@@ -390,13 +426,15 @@ def build_html(root: Path, config_file: Path, docs_dir: Path, staging: Path, sit
     if reason is None:
         changed = sorted(p for p, d in current["files"].items() if before["files"].get(p) != d)
         removed = sorted(p for p in before["files"] if p not in current["files"])
-        if incremental_build(config_file, docs_dir, staging, site_dir, changed, removed, before["nav"]):
+        if incremental_build(config_file, docs_dir, staging, site_dir, changed, removed, before["nav"], clone):
             current["nav"] = before["nav"]
             return HtmlReport("incremental", "", built=[p for p in changed if p.endswith(".md")], removed=removed,
                               state=current)
         reason = "la navigation a changé"
         shutil.rmtree(staging)
         staging.mkdir()
+    elif clone is not None:
+        clone.discard()
     current["nav"] = in_child(full_build, config_file, docs_dir, staging)
     return HtmlReport("full", reason, built=sorted(p for p in current["files"] if p.endswith(".md")), state=current)
 

@@ -89,13 +89,14 @@ def mkdocs_build(root: Path, docs_dir: Path, site_dir: Path) -> None:
         raise BuildError(f"MkDocs a échoué : {exc}") from exc
 
 
-def html_build(root: Path, docs_dir: Path, staging: Path, site_dir: Path) -> incremental.HtmlReport:
+def html_build(root: Path, docs_dir: Path, staging: Path, site_dir: Path,
+               clone: incremental.SiteClone | None = None) -> incremental.HtmlReport:
     """MkDocs on the pages that changed since the site in site_dir (all of them
     when that is not sound: see generator/incremental.py)."""
     from mkdocs.exceptions import MkDocsException
 
     try:
-        return incremental.build_html(root, root / "mkdocs.yml", docs_dir, staging, site_dir)
+        return incremental.build_html(root, root / "mkdocs.yml", docs_dir, staging, site_dir, clone)
     except MkDocsException as exc:
         raise BuildError(f"MkDocs a échoué : {exc}") from exc
 
@@ -291,28 +292,32 @@ def build(root: Path, drafts: bool = False, site_dir: Path | None = None,
             report(f"Site à jour : rien n'a changé depuis la dernière construction (actes, annexes, "
                    f"réglages, thème, date) ; {shown} est conservé tel quel")
             return None
-        with step("vérification"):
-            result = run_check(root, on=day, cache=root / incremental.CACHE_DIR)
-        if result.errors:
-            for problem in result.errors:
-                report(str(problem))
-            raise BuildError(f"construction refusée : {len(result.errors)} erreur(s) dans les actes (voir ci-dessus)")
-        docs_dir = root / (PREVIEW_DOCS_DIR if drafts else DOCS_DIR)
-        ctx = BuildContext(root, day, drafts, docs_dir, timings=timings)
-        for name, stage in PRE_STAGES:
-            with step(name):
-                stage(result, ctx)
-        with step("rendu"):
-            ctx.render = render_site(result, root, docs_dir, day, drafts=drafts, extra_files=ctx.extra_files,
-                                     extra_globals=ctx.template_globals, use_cache=True)
-        report(f"Pages : {len(ctx.render.written)} écrites, {ctx.render.unchanged} inchangées, "
-               f"{len(ctx.render.removed)} supprimées")
         clean_leftovers(site_dir.parent)
         staging = Path(tempfile.mkdtemp(prefix=".site-build-", dir=site_dir.parent))
+        # The copy of the previous site an incremental build starts from, made
+        # while the acts are checked and the pages rendered (incremental.SiteClone).
+        clone = incremental.SiteClone(site_dir, staging)
         try:
+            with step("vérification"):
+                result = run_check(root, on=day, cache=root / incremental.CACHE_DIR)
+            if result.errors:
+                for problem in result.errors:
+                    report(str(problem))
+                raise BuildError(f"construction refusée : {len(result.errors)} erreur(s) dans les actes "
+                                 "(voir ci-dessus)")
+            docs_dir = root / (PREVIEW_DOCS_DIR if drafts else DOCS_DIR)
+            ctx = BuildContext(root, day, drafts, docs_dir, timings=timings)
+            for name, stage in PRE_STAGES:
+                with step(name):
+                    stage(result, ctx)
+            with step("rendu"):
+                ctx.render = render_site(result, root, docs_dir, day, drafts=drafts, extra_files=ctx.extra_files,
+                                         extra_globals=ctx.template_globals, use_cache=True)
+            report(f"Pages : {len(ctx.render.written)} écrites, {ctx.render.unchanged} inchangées, "
+                   f"{len(ctx.render.removed)} supprimées")
             with environment("SOURCE_DATE_EPOCH", str(source_date_epoch(result, day, drafts))):
                 with step("mkdocs"):
-                    html = ctx.html = html_build(root, docs_dir, staging, site_dir)
+                    html = ctx.html = html_build(root, docs_dir, staging, site_dir, clone)
                 report(f"HTML : {len(html.built)} page(s) reconstruite(s)" + (
                     f" (construction complète : {html.reason})" if html.mode == "full"
                     else f", {len(html.removed)} retirée(s)"))
@@ -328,9 +333,11 @@ def build(root: Path, drafts: bool = False, site_dir: Path | None = None,
                 swap_into_place(staging, site_dir)
             incremental.record(root, site_dir, {**html.state, "inputs": inputs})
         except OSError as exc:
+            clone.discard()
             shutil.rmtree(staging, ignore_errors=True)
             raise BuildError(f"écriture impossible ({exc.strerror or exc}) : {exc.filename or site_dir}") from exc
         except BaseException:
+            clone.discard()
             shutil.rmtree(staging, ignore_errors=True)
             raise
     report(f"Site construit dans {site_dir.relative_to(root) if root in site_dir.parents else site_dir} : "

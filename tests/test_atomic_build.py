@@ -186,8 +186,8 @@ def fail_render(monkeypatch):
 def fail_mkdocs_half_way(monkeypatch):
     real = site_module.html_build
 
-    def mkdocs(root, docs_dir, staging, site_dir):
-        real(root, docs_dir, staging, site_dir)
+    def mkdocs(root, docs_dir, staging, site_dir, clone=None):
+        real(root, docs_dir, staging, site_dir, clone)
         (staging / "index.html").unlink()  # a new file, as MkDocs writes: never the published one
         (staging / "index.html").write_text("<p>moitié</p>", "utf-8")
         raise BuildError("MkDocs a échoué : simulé")

@@ -276,6 +276,28 @@ def test_a_new_year_offers_the_ended_year_s_registre_as_a_cold_build_does(projec
     assert_same_site(site, cold_copy(project, tmp_path / "froid-annee", on=new_year))
 
 
+def test_the_previous_site_is_copied_by_hard_links_in_the_background(tmp_path, monkeypatch):
+    from generator.incremental import SiteClone
+
+    previous = tmp_path / "site"
+    (previous / "actes").mkdir(parents=True)
+    (previous / "actes/page.html").write_text("<p>acte</p>", "utf-8")
+    copies = []
+    for name, path_env in (("copie", None), ("sans-cp", "")):
+        if path_env is not None:
+            monkeypatch.setenv("PATH", path_env)  # no `cp`: the copy is made in Python
+        staging = tmp_path / name
+        staging.mkdir()
+        SiteClone(previous, staging).wait()
+        assert (staging / "actes/page.html").stat().st_ino == (previous / "actes/page.html").stat().st_ino
+        copies.append(staging)
+    dropped = tmp_path / "abandon"
+    dropped.mkdir()
+    SiteClone(previous, dropped).discard()  # a full build starts from an empty folder
+    assert dropped.is_dir() and not any(dropped.iterdir())
+    assert (previous / "actes/page.html").read_text("utf-8") == "<p>acte</p>"
+
+
 def test_theme_or_config_change_rebuilds_everything(project):
     site = project / "site"
     before = inodes(site)
