@@ -60,11 +60,14 @@ QUERIES = [
 # Steps, each run in a child process: python -m bench.scale --step NAME ROOT
 
 
+_KEPT: list = []  # what a step returns stays alive until the process ends, as in `actes build`
+
+
 def step_build(root: Path) -> dict:
     from generator.site import build
 
     messages: list[str] = []
-    build(root, on=DAY, report=messages.append)
+    _KEPT.append(build(root, on=DAY, report=messages.append))
     return {"messages": messages}
 
 
@@ -183,6 +186,11 @@ def child_main(name: str, root: Path) -> None:
     # the sum bounds the peak of the whole step.
     result.update(peak_self=own, peak_children=children, peak_bytes=own + children)
     print(json.dumps(result))
+    # The command line ends this way too (generator/commands leave): the objects of
+    # every act are not freed one by one.
+    from generator.commands import leave
+
+    leave(0)
 
 
 def placeholder_pdfs() -> None:
