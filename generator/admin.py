@@ -299,13 +299,16 @@ def model_fields(cls: type[BaseModel], prefix: str = "", required: typing.Collec
 # The Decap configuration
 
 
-def collection(type_: str, rules: TypeRules, result: CheckResult, folder: str, day: dt.date) -> dict:
+def collection(type_: str, rules: TypeRules, result: CheckResult, folder: str, day: dt.date,
+               acts: list | None = None) -> dict:
+    """`acts`: the acts of this type (all of result's when not given)."""
     config = result.config
+    acts = result.acts if acts is None else acts
     fields = model_fields(model.ActMeta, required=rules.required)
     seance_required = set(rules.seance_required)
     default_key = config.default_collectivite
     default = config.collectivites.get(default_key) if default_key else None
-    next_numbers = ", ".join(f"{free_number(result.acts, type_, key, day.year)} ({coll.nom})"
+    next_numbers = ", ".join(f"{free_number(acts, type_, key, day.year)} ({coll.nom})"
                              for key, coll in config.collectivites.items()) or "—"
     for field in fields:
         name = field["name"]
@@ -320,7 +323,7 @@ def collection(type_: str, rules: TypeRules, result: CheckResult, folder: str, d
         elif name == "numero":
             field["hint"] = field["hint"].format(next=next_numbers)
             if default_key:
-                field["default"] = str(free_number(result.acts, type_, default_key, day.year))
+                field["default"] = str(free_number(acts, type_, default_key, day.year))
         elif name == "seance":
             for sub in field["fields"]:
                 sub["required"] = sub["required"] or sub["name"] in seance_required
@@ -387,6 +390,9 @@ def decap_config(result: CheckResult, settings: EditorSettings, folder: str = AC
                  day: dt.date | None = None) -> dict:
     """The whole Decap configuration (config.yml of admin/)."""
     day = day or dt.date.today()
+    by_type: dict[str, list] = {}
+    for act in result.acts:  # one pass: each collection reads the numbers of its type
+        by_type.setdefault(act.type, []).append(act)
     config: dict = {
         "locale": "fr",
         "backend": backend(settings),
@@ -395,7 +401,7 @@ def decap_config(result: CheckResult, settings: EditorSettings, folder: str = AC
         "public_folder": "annexes",
         "slug": {"encoding": "ascii", "clean_accents": True, "sanitize_replacement": "-"},
         "editor": {"preview": False},
-        "collections": [collection(t, rules, result, folder, day) for t, rules in RULES.items()],
+        "collections": [collection(t, rules, result, folder, day, by_type.get(t, [])) for t, rules in RULES.items()],
     }
     if settings.backend != "proxy":
         # Served from 127.0.0.1 (actes editeur), Decap talks to the local decap-server instead.
