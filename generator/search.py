@@ -35,7 +35,7 @@ import subprocess
 import sys
 from collections import defaultdict
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable
 
 from .pagefind_stable import UnexpectedFormat, stabilise
 
@@ -302,33 +302,77 @@ def index_site(result: CheckResult, site_dir: Path, ctx: BuildContext) -> dict[s
     cache = ShardCache(ctx.root / CACHE_DIR / f"pagefind-{ctx.docs_dir.name}")
     counts = {"indexed": 0, "cached": 0}
     html = ctx.html
+    todo = []
     for name, pages in sorted(shards.items()):
         key = shard_key(site_dir, pages, html.state if html else None)
         bundle = cache.get(name, key)
         if bundle is None:
-            html_pages = [page for page, _ in pages]
-            bundle = cache.put(name, key, lambda dest, p=html_pages: run_pagefind(site_dir, p, dest))
+            todo.append((name, key, [page for page, _ in pages]))
             counts["indexed"] += 1
-        else:
-            counts["cached"] += 1
+            continue
+        counts["cached"] += 1
         if not same_bundle(bundle, out / name):
             shutil.rmtree(out / name, ignore_errors=True)
             link_tree(bundle, out / name)
-    if shards:
-        # The engine is the same in every year's bundle (same Pagefind version): one
-        # copy at pagefind/pagefind.js, which the search page preloads and imports
-        # whatever year it asks (theme/recherche.html, theme/assets/recherche.js).
-        # Kept in the cache while its bytes are the same, so a rebuild links the
-        # same file again (an unchanged file keeps its inode, as the years' do).
-        engine = out / max(shards) / "pagefind.js"
-        kept = cache.folder / "pagefind.js"
-        if not kept.is_file() or kept.read_bytes() != engine.read_bytes():
-            kept.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(engine, kept.with_name(".pagefind.js.new"))
-            os.replace(kept.with_name(".pagefind.js.new"), kept)
-        link_tree_file(kept, out / "pagefind.js")
-    cache.keep_only(set(shards))
+
+    def finish() -> None:
+        for name, key, html_pages in todo:
+            bundle = cache.put(name, key, lambda dest, p=html_pages: run_pagefind(site_dir, p, dest))
+            shutil.rmtree(out / name, ignore_errors=True)
+            link_tree(bundle, out / name)
+        if shards:
+            # The engine is the same in every year's bundle (same Pagefind version): one
+            # copy at pagefind/pagefind.js, which the search page preloads and imports
+            # whatever year it asks (theme/recherche.html, theme/assets/recherche.js).
+            # Kept in the cache while its bytes are the same, so a rebuild links the
+            # same file again (an unchanged file keeps its inode, as the years' do).
+            engine = out / max(shards) / "pagefind.js"
+            kept = cache.folder / "pagefind.js"
+            if not kept.is_file() or kept.read_bytes() != engine.read_bytes():
+                kept.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copy2(engine, kept.with_name(".pagefind.js.new"))
+                os.replace(kept.with_name(".pagefind.js.new"), kept)
+            if not same_file(kept, out / "pagefind.js"):
+                link_tree_file(kept, out / "pagefind.js")
+        cache.keep_only(set(shards))
+
+    later = getattr(ctx, "later", None)
+    if todo and later is not None:  # Pagefind works while the next stages run
+        later.append(("search", in_background(finish)))
+    else:
+        finish()
     return counts
+
+
+def same_file(first: Path, second: Path) -> bool:
+    try:
+        return os.stat(first).st_ino == os.stat(second).st_ino
+    except OSError:
+        return False
+
+
+def in_background(work) -> "Callable[[], None]":
+    """Runs work() in a thread; returns the function that waits for it and raises
+    what it raised."""
+    import threading
+
+    failure: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            work()
+        except BaseException as exc:  # noqa: BLE001 (handed to the waiting thread)
+            failure.append(exc)
+
+    thread = threading.Thread(target=run, name="pagefind", daemon=True)
+    thread.start()
+
+    def wait() -> None:
+        thread.join()
+        if failure:
+            raise failure.pop()
+
+    return wait
 
 
 def search_form_context(acts, config) -> dict:
