@@ -397,6 +397,8 @@ def annex_files(act: Act, root: Path) -> list[tuple[Path, str | None]]:
     """(file, name of the attachment or None when printed) of each annex: Markdown
     ones are printed in full in the PDF, others (a signed plan, a spreadsheet) are
     attached to it (PDF/A-3 allows any file)."""
+    if not act.meta.annexes:
+        return []
     folder = (root / act.path).parent
     out = []
     for index, annexe in enumerate(act.meta.annexes):

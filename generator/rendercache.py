@@ -85,7 +85,8 @@ class RenderCache:
                  for relation, others in site.links(act).items()}
         parts = [page.path, act.path, act.sha256, links, site.seance_path(act), page.context.get("annexes")]
         if publication is not None:  # the PDF offered on the page, with its size and SHA-256
-            parts += [publication.pdf(act), publication.rectifications(act)]
+            pdf = publication.pdf(act)
+            parts += [(pdf.path, pdf.sha256, pdf.octets) if pdf else None, publication.rectifications(act)]
         return hashlib.sha256(json.dumps(parts, sort_keys=True, default=str).encode()).hexdigest()
 
     def list_key(self, page, site, extras: list) -> str | None:
