@@ -194,6 +194,8 @@ class Act:
     lines: dict = field(default_factory=dict, repr=False)  # front-matter path -> line
     # Acts cited in the visas, once found (registry.citations_of): a memo, not part of the act.
     citations: list | None = field(default=None, compare=False, repr=False)
+    # (default collectivité, docs path of its page), once computed (render.SiteMap.act_path): a memo.
+    page: tuple[str | None, str] | None = field(default=None, compare=False, repr=False)
 
     @property
     def type(self) -> str:

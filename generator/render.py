@@ -70,17 +70,16 @@ class SiteMap:
         self.acts = acts
         self.shown = {id(a) for a in acts}
         self.default = config.default_collectivite
-        self._paths: dict[int, tuple[Act, str]] = {}  # id of an act -> (the act, its page)
 
     # -- paths ---------------------------------------------------------------
     def act_path(self, act: Act) -> str:
-        known = self._paths.get(id(act))  # asked about ten times per act
-        if known is not None and known[0] is act:
+        known = act.page  # asked about ten times per act, by each stage's SiteMap
+        if known is not None and known[0] == self.default:
             return known[1]
         rules = RULES[act.type]
         folder = "actes" if act.meta.collectivite == self.default else f"actes/{act.meta.collectivite}"
         path = f"{folder}/{act.year}/{rules.url_prefix}-{act.numero.slug()}.md"
-        self._paths[id(act)] = (act, path)
+        act.page = (self.default, path)
         return path
 
     def annex_path(self, act: Act, index: int, name: str) -> str:

@@ -304,20 +304,20 @@ def build(root: Path, drafts: bool = False, site_dir: Path | None = None,
             report(f"Site à jour : rien n'a changé depuis la dernière construction (actes, annexes, "
                    f"réglages, thème, date) ; {shown} est conservé tel quel")
             return None
+        with step("vérification"):
+            result = run_check(root, on=day, cache=root / incremental.CACHE_DIR)
+        if result.errors:
+            for problem in result.errors:
+                report(str(problem))
+            raise BuildError(f"construction refusée : {len(result.errors)} erreur(s) dans les actes (voir ci-dessus)")
         clean_leftovers(site_dir.parent)
         staging = Path(tempfile.mkdtemp(prefix=".site-build-", dir=site_dir.parent))
-        # The copy of the previous site an incremental build starts from, made
-        # while the acts are checked and the pages rendered (incremental.SiteClone).
+        # The copy of the previous site an incremental build starts from, made on the
+        # other processor while the publication files and the pages are made
+        # (incremental.SiteClone; during the check it would slow the check down).
         clone = incremental.SiteClone(site_dir, staging)
         ctx = None
         try:
-            with step("vérification"):
-                result = run_check(root, on=day, cache=root / incremental.CACHE_DIR)
-            if result.errors:
-                for problem in result.errors:
-                    report(str(problem))
-                raise BuildError(f"construction refusée : {len(result.errors)} erreur(s) dans les actes "
-                                 "(voir ci-dessus)")
             docs_dir = root / (PREVIEW_DOCS_DIR if drafts else DOCS_DIR)
             ctx = BuildContext(root, day, drafts, docs_dir, timings=timings)
             for name, stage in PRE_STAGES:
