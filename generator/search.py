@@ -49,6 +49,12 @@ LANGUAGE = "fr"
 # A year of more acts is indexed in parts (index_names): Pagefind's metadata (about
 # 10 KB per 1,000 pages) and its word chunks grow with the pages of an index.
 MAX_PAGES = 3000
+# A year of more acts is indexed in two parts at least: a change of one act makes
+# Pagefind index again the part it is in, and a year of a large archive (2,000 acts)
+# took 6 to 7 s, a third of such a rebuild. Two parts cost little more to a search
+# (measured at 20,000 acts, README); more than two would (a number or a year filter
+# reads every part of its year).
+SPLIT_FROM = 1000
 FORMAT = "2"  # bump when the way a bundle is made changes, to drop old caches
 # What the browser needs from a bundle: our own page uses Pagefind's JS API, so
 # Pagefind's ready-made UIs (with their accessibility gaps) are not published.
@@ -79,8 +85,9 @@ def html_path(md_path: str, directory_urls: bool = True) -> str:
 
 def index_names(acts) -> dict[int, str]:
     """The index each act goes to, by id(act): its year ("2025"), or, for a year of
-    more than MAX_PAGES acts, the part of the year it falls in, named by the month
-    the part starts ("2025-01", "2025-07"). A year is cut at month boundaries into
+    more than SPLIT_FROM acts, the part of the year it falls in, named by the month
+    the part starts ("2025-01", "2025-07"): two parts, more when a part would hold
+    more than MAX_PAGES acts. A year is cut at month boundaries into
     parts of about the same number of acts, from the acts' dates alone: the search
     page (search_form_context) and the indexing stage find the same names."""
     by_year: dict[int, list] = defaultdict(list)
@@ -88,7 +95,7 @@ def index_names(acts) -> dict[int, str]:
         by_year[act.year].append(act)
     names = {}
     for year, year_acts in by_year.items():
-        parts = math.ceil(len(year_acts) / MAX_PAGES)
+        parts = max(math.ceil(len(year_acts) / MAX_PAGES), 2 if len(year_acts) > SPLIT_FROM else 1)
         if parts <= 1:
             names.update((id(act), str(year)) for act in year_acts)
             continue

@@ -120,3 +120,32 @@ def test_an_act_number_finds_the_act_in_an_older_part(tab, archive):
     tab.wait_for_function(DONE)
     assert any(title.startswith(f"Décision n° {oldest[1]} du ") for title in titles(tab)), titles(tab)
     assert status(tab).endswith("en 2025.")  # every part of 2025 asked
+
+
+def test_a_year_is_cut_in_two_from_split_from_acts_and_in_more_only_past_max_pages(monkeypatch):
+    """A rebuild indexes again the part of a year that holds the changed act: a year
+    of more than SPLIT_FROM acts has two parts, more only when a part would exceed
+    MAX_PAGES (a year-wide search reads every part of its year)."""
+    from types import SimpleNamespace
+
+    from generator import search
+
+    monkeypatch.setattr(search, "SPLIT_FROM", 24)
+    monkeypatch.setattr(search, "MAX_PAGES", 40)
+
+    def year(count: int, number: int = 2025) -> list:
+        return [SimpleNamespace(year=number, meta=SimpleNamespace(date=dt.date(number, 1 + i * 12 // count, 1)))
+                for i in range(count)]
+
+    def parts(acts) -> dict[str, int]:
+        names = search.index_names(acts)
+        found: dict[str, int] = {}
+        for act in acts:
+            found[names[id(act)]] = found.get(names[id(act)], 0) + 1
+        return found
+
+    assert parts(year(24)) == {"2025": 24}
+    two = parts(year(25))
+    assert sorted(two) == ["2025-01", "2025-07"] and sum(two.values()) == 25
+    assert len(parts(year(80))) == 2 and len(parts(year(81))) == 3
+    assert parts(year(24) + year(30, 2024)).keys() == {"2025", "2024-01", "2024-07"}
