@@ -8,7 +8,6 @@ import hashlib
 import json
 import re
 import subprocess
-import zlib
 from pathlib import Path
 
 import pytest
@@ -17,6 +16,7 @@ from generator.check import run_check
 from generator.pdf import PdfRenderer, local_fetcher_class, size_label
 from generator.register import load_register
 from tests.conftest import DECISION, edit
+from tests.securityscan import pdf_objects
 from tests.sitebuild import build_copy, copy_project
 
 DAY = dt.date(2026, 6, 15)
@@ -31,17 +31,6 @@ def pdftext(path: Path) -> str:
     """The text in reading order, white space collapsed (table cells wrap)."""
     text = subprocess.run(["pdftotext", str(path), "-"], check=True, capture_output=True, text=True).stdout
     return re.sub(r"\s+", " ", text)
-
-
-def inflated(data: bytes) -> bytes:
-    """The PDF's bytes with every Flate stream decompressed (the catalog sits in one)."""
-    parts = [data]
-    for match in re.finditer(rb"stream\r?\n(.*?)\r?\nendstream", data, re.S):
-        try:
-            parts.append(zlib.decompress(match.group(1)))
-        except zlib.error:
-            pass
-    return b"".join(parts)
 
 
 def sha256(path: Path) -> str:
@@ -74,7 +63,7 @@ def test_an_act_pdf_has_title_author_language_dates_and_tags(rendered):
     assert re.search(r"^CreationDate: +Fri May 22 00:00:00 2026 UTC$", info, re.M)  # signed
     assert re.search(r"^ModDate: +Tue May 26 00:00:00 2026 UTC$", info, re.M)  # put online
     assert re.search(r"^Tagged: +yes$", info, re.M)
-    assert b"/Lang (fr)" in inflated(pdf.cache.read_bytes())
+    assert b"/Lang (fr)" in pdf_objects(pdf.cache.read_bytes())
     structure = pdfinfo(pdf.cache, "-struct")
     assert "H1" in structure and "P (block)" in structure
 
