@@ -204,8 +204,8 @@ def _unlink(path: str | Path) -> None:
 
 class SiteClone:
     """staging := hard links to every file of the previous site, made by `cp -al`
-    in the background from the start of a build: the copy (a second for 60,000
-    files) runs while the acts are checked and the pages rendered, and an
+    in the background once the acts are checked: the copy (a second for 60,000
+    files) runs while the publication files and the pages are made, and an
     incremental MkDocs build waits for it (wait) before writing on it. A build
     that does not use it (full build, failure) calls discard."""
 
@@ -237,11 +237,6 @@ class SiteClone:
     def _empty(self) -> None:
         shutil.rmtree(self.staging, ignore_errors=True)
         self.staging.mkdir()
-
-
-def clone_site(previous: Path, staging: Path) -> None:
-    """staging := hard links to every file of the previous site."""
-    SiteClone(previous, staging).wait()
 
 
 def _prune_empty_dirs(site_dir: Path, removed_files: list[Path]) -> None:

@@ -35,7 +35,7 @@ import subprocess
 import sys
 from collections import defaultdict
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING
 
 from .pagefind_stable import UnexpectedFormat, stabilise
 
@@ -252,10 +252,10 @@ def same_bundle(bundle: Path, dest: Path) -> bool:
     build): a bundle's files are never changed in place (ShardCache.put replaces a
     year whole), and each indexing writes a new pagefind-entry.json."""
     try:
-        return (os.stat(bundle / "pagefind-entry.json").st_ino == os.stat(dest / "pagefind-entry.json").st_ino
-                and sorted(os.listdir(bundle)) == sorted(os.listdir(dest))
-                and all(os.stat(bundle / name).st_ino == os.stat(dest / name).st_ino
-                        for name in os.listdir(bundle) if not os.path.isdir(bundle / name)))
+        names = os.listdir(bundle)
+        return (same_file(bundle / "pagefind-entry.json", dest / "pagefind-entry.json")
+                and sorted(names) == sorted(os.listdir(dest))
+                and all(same_file(bundle / name, dest / name) for name in names if not (bundle / name).is_dir()))
     except OSError:
         return False
 
@@ -303,7 +303,7 @@ def index_site(result: CheckResult, site_dir: Path, ctx: BuildContext) -> dict[s
     # year whose bundle is the cached one is left as it is, the others go.
     if out.is_dir():
         for entry in os.scandir(out):
-            if entry.name not in shards:
+            if entry.name not in shards and entry.name != "pagefind.js":
                 shutil.rmtree(entry.path) if entry.is_dir(follow_symlinks=False) else os.unlink(entry.path)
     out.mkdir(parents=True, exist_ok=True)
     cache = ShardCache(ctx.root / CACHE_DIR / f"pagefind-{ctx.docs_dir.name}")
@@ -322,64 +322,35 @@ def index_site(result: CheckResult, site_dir: Path, ctx: BuildContext) -> dict[s
             shutil.rmtree(out / name, ignore_errors=True)
             link_tree(bundle, out / name)
 
-    def finish() -> None:
-        for name, key, html_pages in todo:
-            bundle = cache.put(name, key, lambda dest, p=html_pages: run_pagefind(site_dir, p, dest))
-            shutil.rmtree(out / name, ignore_errors=True)
-            link_tree(bundle, out / name)
-        if shards:
-            # The engine is the same in every year's bundle (same Pagefind version): one
-            # copy at pagefind/pagefind.js, which the search page preloads and imports
-            # whatever year it asks (theme/recherche.html, theme/assets/recherche.js).
-            # Kept in the cache while its bytes are the same, so a rebuild links the
-            # same file again (an unchanged file keeps its inode, as the years' do).
-            engine = out / max(shards) / "pagefind.js"
-            kept = cache.folder / "pagefind.js"
-            if not kept.is_file() or kept.read_bytes() != engine.read_bytes():
-                kept.parent.mkdir(parents=True, exist_ok=True)
-                shutil.copy2(engine, kept.with_name(".pagefind.js.new"))
-                os.replace(kept.with_name(".pagefind.js.new"), kept)
-            if not same_file(kept, out / "pagefind.js"):
-                link_tree_file(kept, out / "pagefind.js")
-        cache.keep_only(set(shards))
-
-    later = getattr(ctx, "later", None)
-    if todo and later is not None:  # Pagefind works while the next stages run
-        later.append(("search", in_background(finish)))
-    else:
-        finish()
+    for name, key, html_pages in todo:
+        bundle = cache.put(name, key, lambda dest, p=html_pages: run_pagefind(site_dir, p, dest))
+        shutil.rmtree(out / name, ignore_errors=True)
+        link_tree(bundle, out / name)
+    if shards:
+        # The engine is the same in every year's bundle (same Pagefind version): one
+        # copy at pagefind/pagefind.js, which the search page preloads and imports
+        # whatever year it asks (theme/recherche.html, theme/assets/recherche.js).
+        # Kept in the cache while its bytes are the same, so a rebuild links the
+        # same file again (an unchanged file keeps its inode, as the years' do).
+        engine = out / max(shards) / "pagefind.js"
+        kept = cache.folder / "pagefind.js"
+        if not kept.is_file() or kept.read_bytes() != engine.read_bytes():
+            kept.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(engine, kept.with_name(".pagefind.js.new"))
+            os.replace(kept.with_name(".pagefind.js.new"), kept)
+        if not same_file(kept, out / "pagefind.js"):
+            link_tree_file(kept, out / "pagefind.js")
+    cache.keep_only(set(shards))
     return counts
 
 
 def same_file(first: Path, second: Path) -> bool:
+    """The same file under two names (a hard link)."""
     try:
-        return os.stat(first).st_ino == os.stat(second).st_ino
+        a, b = os.stat(first), os.stat(second)
     except OSError:
         return False
-
-
-def in_background(work) -> "Callable[[], None]":
-    """Runs work() in a thread; returns the function that waits for it and raises
-    what it raised."""
-    import threading
-
-    failure: list[BaseException] = []
-
-    def run() -> None:
-        try:
-            work()
-        except BaseException as exc:  # noqa: BLE001 (handed to the waiting thread)
-            failure.append(exc)
-
-    thread = threading.Thread(target=run, name="pagefind", daemon=True)
-    thread.start()
-
-    def wait() -> None:
-        thread.join()
-        if failure:
-            raise failure.pop()
-
-    return wait
+    return (a.st_ino, a.st_dev) == (b.st_ino, b.st_dev)
 
 
 def search_form_context(acts, config) -> dict:

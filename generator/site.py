@@ -72,18 +72,6 @@ class BuildContext:
     extra_files: dict[str, Path] = field(default_factory=dict)  # docs path -> file to copy there
     template_globals: dict = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)  # printed after the build's summary line
-    # Work a post stage left running in the background (a thread), finished before
-    # the audit: (stage name, finish). finish() returns once it is done and raises
-    # what it raised; abandon() (the build failed) waits for it and forgets errors.
-    later: list[tuple[str, Callable[[], None]]] = field(default_factory=list)
-
-    def abandon(self) -> None:
-        for _, finish in self.later:
-            try:
-                finish()
-            except Exception:  # noqa: BLE001 (the build is failing already)
-                pass
-        self.later.clear()
 
 
 def mkdocs_build(root: Path, docs_dir: Path, site_dir: Path) -> None:
@@ -316,7 +304,6 @@ def build(root: Path, drafts: bool = False, site_dir: Path | None = None,
         # other processor while the publication files and the pages are made
         # (incremental.SiteClone; during the check it would slow the check down).
         clone = incremental.SiteClone(site_dir, staging)
-        ctx = None
         try:
             docs_dir = root / (PREVIEW_DOCS_DIR if drafts else DOCS_DIR)
             ctx = BuildContext(root, day, drafts, docs_dir, timings=timings)
@@ -340,27 +327,16 @@ def build(root: Path, drafts: bool = False, site_dir: Path | None = None,
                             stage(result, staging, ctx)
                     except search.SearchError as exc:
                         raise BuildError(str(exc)) from exc
-                while ctx.later:
-                    name, finish = ctx.later.pop(0)
-                    try:
-                        with step(name):
-                            finish()
-                    except search.SearchError as exc:
-                        raise BuildError(str(exc)) from exc
             with step("audit"):
                 audit(staging, site_dir if html.mode == "incremental" else None)
             with step("remplacement"):
                 swap_into_place(staging, site_dir)
             incremental.record(root, site_dir, {**html.state, "inputs": inputs})
         except OSError as exc:
-            if ctx is not None:
-                ctx.abandon()
             clone.discard()
             shutil.rmtree(staging, ignore_errors=True)
             raise BuildError(f"écriture impossible ({exc.strerror or exc}) : {exc.filename or site_dir}") from exc
         except BaseException:
-            if ctx is not None:
-                ctx.abandon()
             clone.discard()
             shutil.rmtree(staging, ignore_errors=True)
             raise
@@ -381,8 +357,6 @@ from .publication import publication_stage, sitemap_stage  # noqa: E402 (uses Bu
 from .admin import add_admin  # noqa: E402
 
 PRE_STAGES.append(("publication", publication_stage))
-# Search first: Pagefind indexes the act pages (no other stage writes them) in the
-# background while the sitemap and the editor are written (BuildContext.later).
-POST_STAGES.append(("search", search.index_site))
 POST_STAGES.append(("sitemap", sitemap_stage))
 POST_STAGES.append(("admin", add_admin))  # the web editor in site/admin/ (generator/admin.py)
+POST_STAGES.append(("search", search.index_site))  # last: it indexes the pages the others left

@@ -38,5 +38,4 @@ def run(args: argparse.Namespace) -> int:
         return 2
     if getattr(args, "command_line", False):
         leave(0)  # with `result` still held: its 20,000 acts are not freed one by one
-    del result
     return 0
