@@ -140,6 +140,42 @@ def test_results_open_from_the_address(tab, site_url):
     assert set(titles(tab)) == {"Décision n° 2026-102 du 22 mai 2026", "Décision n° 2026-92 du 11 mai 2026"}
 
 
+MATERIAL_AT_FIRST_RESULTS = """
+new MutationObserver((_, observer) => {
+  if (document.querySelector("#recherche-resultats li")) {
+    window.__materialAtFirstResults = typeof window.document$;
+    observer.disconnect();
+  }
+}).observe(document, { childList: true, subtree: true });
+"""
+
+MATERIAL_STARTED = """() => {
+  if (!window.document$) return false;
+  let started = false;
+  window.document$.subscribe(() => { started = true; });  // a ReplaySubject: answers at once once started
+  return started;
+}"""
+
+
+@pytest.mark.parametrize("address", ["recherche/?q=maintenance", "recherche/"])
+def test_material_starts_after_the_first_results(chromium, site_url, address):
+    """Material's bundle is left out of the page load (theme/recherche.html) and run
+    by recherche.js once the first results are shown, or at once without a query;
+    it then starts as on any page (its document$ answers: it saw DOMContentLoaded)."""
+    context = chromium.new_context(locale="fr-FR")
+    context.add_init_script(MATERIAL_AT_FIRST_RESULTS)
+    page = loopback_page(context)
+    page.goto(site_url + address)
+    page.wait_for_function(MATERIAL_STARTED, timeout=10_000)
+    assert page.locator("script[src*='bundle']").count() == 1  # run once, from the template
+    assert page.locator("#actes-scripts-material").count() == 1
+    if "?q=" in address:
+        assert page.evaluate("window.__materialAtFirstResults") == "undefined"
+        assert "Décision n° 2026-102 du 22 mai 2026" in titles(page)
+    assert page.errors == [] and page.outside_requests == []
+    context.close()
+
+
 def test_header_box_opens_the_search_page_with_results(tab, site_url):
     tab.goto(site_url + "actes/2026/decision-2026-92/")
     box = tab.get_by_role("search", name="Rechercher un acte").get_by_label("Rechercher un acte")

@@ -321,6 +321,27 @@ async function render(run, id) {
 }
 
 let typing = null;
+let materialStarted = false;
+
+function startMaterial() {
+  // Material's scripts wait in a <template> (theme/recherche.html) until the first
+  // results are shown: copies of them are run in their order, then Material is
+  // told the page is ready, as its bundle starts on DOMContentLoaded, long past.
+  if (materialStarted) return;
+  materialStarted = true;
+  const held = document.getElementById("actes-scripts-material");
+  if (!held) return;
+  const scripts = [...held.content.querySelectorAll("script")].map((script) => {
+    const copy = document.createElement("script");
+    for (const { name, value } of script.attributes) copy.setAttribute(name, value);
+    copy.async = false; // run in the order the page gives
+    return copy;
+  });
+  const last = scripts[scripts.length - 1];
+  if (!last) return;
+  last.addEventListener("load", () => document.dispatchEvent(new Event("DOMContentLoaded")), { once: true });
+  document.body.append(...scripts);
+}
 
 function start() {
   form = document.getElementById("recherche");
@@ -328,7 +349,10 @@ function start() {
   statusBox = document.getElementById("recherche-statut");
   list = document.getElementById("recherche-resultats");
   more = document.getElementById("recherche-plus");
-  if (!form) return;
+  if (!form) {
+    startMaterial();
+    return;
+  }
   form.addEventListener("submit", (event) => {
     event.preventDefault();
     clearTimeout(typing);
@@ -362,8 +386,12 @@ function start() {
   const initial = new URLSearchParams(location.search);
   writeForm(initial);
   if (years.length && [...initial.values()].some(Boolean)) {
-    runSearch(readForm());
-  } else if (years.length) {
+    runSearch(readForm()).finally(startMaterial);
+    setTimeout(startMaterial, 3000); // a slow network: the page's own scripts wait no longer
+    return;
+  }
+  startMaterial();
+  if (years.length) {
     // Someone about to type: load Pagefind and the index of the year the form
     // points at while they type, so the answer does not wait for them.
     form.addEventListener("focusin", () => scopeFor(readForm().annee).catch(() => {}), { once: true });
