@@ -3,6 +3,8 @@ theme/assets/recherche.js, under a sub-path as on a town's site."""
 
 from __future__ import annotations
 
+import gzip
+import json
 import re
 
 import pytest
@@ -173,6 +175,37 @@ def test_material_starts_after_the_first_results(chromium, site_url, address):
         assert page.evaluate("window.__materialAtFirstResults") == "undefined"
         assert "Décision n° 2026-102 du 22 mai 2026" in titles(page)
     assert page.errors == [] and page.outside_requests == []
+    context.close()
+
+
+HOSTILE = "<img/src=x/onerror=window.__pwned=1><b>gras</b>"
+
+
+def test_markup_in_an_index_never_becomes_elements(chromium, site_url):
+    """A tampered index (or a Pagefind that stopped escaping page text): markup in
+    a fragment's text and metadata is shown as text, Pagefind's <mark> excepted."""
+    context = chromium.new_context(locale="fr-FR")
+
+    def tamper(route):
+        body = gzip.decompress(route.fetch().body())
+        assert body.startswith(b"pagefind_dcd")  # Pagefind's signature, before its JSON
+        fragment = json.loads(body[12:])
+        fragment["content"] = re.sub(r"(?i)\bmaintenance\b", "maintenance" + HOSTILE, fragment["content"])
+        fragment["meta"]["objet"] = HOSTILE
+        route.fulfill(body=b"pagefind_dcd" + json.dumps(fragment).encode())  # read as is, not gunzipped
+
+    page = loopback_page(context)
+    page.route("**/*.pf_fragment", tamper)  # a page's routes come before its context's
+    page.goto(site_url + "recherche/?q=maintenance")
+    page.wait_for_function(DONE)
+    results = page.locator("#recherche-resultats")
+    assert results.locator("li").count() > 0
+    assert results.locator("img, b").count() == 0
+    assert page.locator(".actes-resultat-objet").first.inner_text() == HOSTILE
+    marks = results.locator("mark").all_inner_texts()
+    assert marks and all(mark.lower().startswith("maintenance") for mark in marks)  # text, not elements
+    assert HOSTILE in results.locator(".actes-resultat-extrait").first.inner_text()
+    assert page.evaluate("window.__pwned") is None
     context.close()
 
 
