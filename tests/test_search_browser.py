@@ -182,8 +182,9 @@ HOSTILE = "<img/src=x/onerror=window.__pwned=1><b>gras</b>"
 
 
 def test_markup_in_an_index_never_becomes_elements(chromium, site_url):
-    """A tampered index (or a Pagefind that stopped escaping page text): markup in
-    a fragment's text and metadata is shown as text, Pagefind's <mark> excepted."""
+    """A tampered index: markup in a fragment's metadata (objet) is written as text
+    by recherche.js (this fails if it is inserted as HTML); markup in its text
+    reaches the excerpt escaped by Pagefind and stays text too."""
     context = chromium.new_context(locale="fr-FR")
 
     def tamper(route):
